@@ -1,0 +1,36 @@
+// The names of every contract channel and event. Kept free of zod so the sandboxed preload can
+// import it; contract.ts must define exactly these (checked at compile time).
+
+export const CHANNELS = [
+  'app.info',
+  'libraries.list',
+  'libraries.get',
+  'libraries.versions',
+  'libraries.create',
+  'libraries.clone',
+  'libraries.saveVersion',
+  'libraries.rename',
+  'libraries.delete',
+  'libraries.import',
+  'libraries.export',
+] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+
+export const EVENTS = ['libraries.changed'] as const;
+
+export type EventName = (typeof EVENTS)[number];
+
+const channelSet: ReadonlySet<string> = new Set(CHANNELS);
+const eventSet: ReadonlySet<string> = new Set(EVENTS);
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && channelSet.has(name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && eventSet.has(name);
+}
+
+/** Prefix of the Electron IPC channel names, so ours never collide with Electron's or a library's. */
+export const IPC_PREFIX = 'pimwb:';

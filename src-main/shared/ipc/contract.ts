@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import {
+  descriptionSchema,
+  libraryDetailSchema,
+  libraryKindSchema,
+  librarySummarySchema,
+  libraryVersionSchema,
+  nameSchema,
+  valuesSchema,
+} from '../schemas/library.ts';
+import { libraryFileSchema } from '../schemas/library-file.ts';
+import type { Channel, EventName } from './channels.ts';
+
+// The one typed contract between the renderer (or CLI, or HTTP client) and the services.
+// Every front door validates inputs with these schemas; handlers are typed from them.
+
+/** An id, or the name given at creation or import, or a built-in name. */
+const refSchema = z.string().trim().min(1, 'must name a library (id or name)').max(200);
+const versionSchema = z.number().int().positive();
+
+interface ChannelSpec {
+  readonly input: z.ZodType;
+  readonly output: z.ZodType;
+}
+
+export const contract = {
+  'app.info': {
+    input: z.object({}).strict(),
+    output: z.object({
+      appVersion: z.string(),
+      modelVersion: z.string(),
+      schemaVersion: z.number().int(),
+      dbPath: z.string(),
+    }),
+  },
+  'libraries.list': {
+    input: z.object({ kind: libraryKindSchema.optional(), query: z.string().max(200).optional() }).strict(),
+    output: z.object({ items: z.array(librarySummarySchema) }),
+  },
+  'libraries.get': {
+    input: z.object({ ref: refSchema, version: versionSchema.optional() }).strict(),
+    output: libraryDetailSchema,
+  },
+  'libraries.versions': {
+    input: z.object({ ref: refSchema }).strict(),
+    output: z.object({ items: z.array(libraryVersionSchema) }),
+  },
+  'libraries.create': {
+    input: z
+      .object({ name: nameSchema, kind: libraryKindSchema, description: descriptionSchema.default(''), values: valuesSchema.default([]) })
+      .strict(),
+    output: libraryDetailSchema,
+  },
+  'libraries.clone': {
+    input: z.object({ ref: refSchema, name: nameSchema, version: versionSchema.optional() }).strict(),
+    output: libraryDetailSchema,
+  },
+  'libraries.saveVersion': {
+    input: z
+      .object({
+        ref: refSchema,
+        /** The version the edit started from; saving fails if someone saved another meanwhile. */
+        baseVersion: versionSchema,
+        values: valuesSchema,
+        description: descriptionSchema.optional(),
+        note: z.string().max(2000).default(''),
+      })
+      .strict(),
+    output: libraryDetailSchema,
+  },
+  'libraries.rename': {
+    input: z.object({ ref: refSchema, name: nameSchema }).strict(),
+    output: librarySummarySchema,
+  },
+  'libraries.delete': {
+    input: z.object({ ref: refSchema }).strict(),
+    output: z.object({ id: z.string(), name: z.string() }),
+  },
+  'libraries.import': {
+    // The file's content is validated by the service against libraryFileSchema, so its issues
+    // read as paths inside the file (values[3].unit), not inside this envelope.
+    input: z.object({ file: z.unknown(), name: nameSchema.optional() }).strict(),
+    output: libraryDetailSchema,
+  },
+  'libraries.export': {
+    input: z.object({ ref: refSchema, version: versionSchema.optional() }).strict(),
+    output: z.object({ fileName: z.string(), file: libraryFileSchema }),
+  },
+} as const satisfies Record<Channel, ChannelSpec>;
+
+export const events = {
+  'libraries.changed': z.object({
+    ids: z.array(z.string()),
+    reason: z.enum(['created', 'saved', 'renamed', 'deleted', 'imported']),
+  }),
+} as const satisfies Record<EventName, z.ZodType>;
+
+/** What a caller sends on `C` (defaults not yet applied). */
+export type Input<C extends Channel> = z.input<(typeof contract)[C]['input']>;
+/** What a handler receives on `C`, after validation. */
+export type ParsedInput<C extends Channel> = z.output<(typeof contract)[C]['input']>;
+export type Output<C extends Channel> = z.output<(typeof contract)[C]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+/** One function per channel; a missing one is a compile error wherever handlers are built. */
+export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>> };

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { isKnownUnit } from '../units.ts';
+import { provenanceOf } from '../sourced.ts';
+
+// Parameter libraries: named, versioned sets of values, each with its unit and source.
+// A saved version never changes; editing saves a new one.
+
+export const LIBRARY_KINDS = ['cell', 'array', 'architecture', 'technology', 'workload', 'other'] as const;
+export const libraryKindSchema = z.enum(LIBRARY_KINDS);
+export type LibraryKind = z.infer<typeof libraryKindSchema>;
+
+export const MAX_VALUES = 10_000;
+
+/** Names users type on the command line and see in lists: visible text, no control characters. */
+export const nameSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(120, 'must be at most 120 characters')
+  .refine((s) => !/\p{Cc}/u.test(s), 'must not contain control characters');
+
+const keySchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters')
+  .regex(/^[A-Za-z_][A-Za-z0-9_.\-[\]]*$/, 'must start with a letter or _ and use letters, digits, _ . - [ ] only');
+
+const scalarSchema = z.union([
+  z.number().refine(Number.isFinite, 'must be a finite number'),
+  z.string().max(10_000, 'must be at most 10000 characters'),
+  z.boolean(),
+]);
+
+export const unitSchema = z.string().max(40).refine(isKnownUnit, { message: 'is not a known unit (for example Ohm, kOhm, V, uA, ns, pJ, F^2, um^2, "" for none)' });
+
+export const sourceSchema = z
+  .string()
+  .max(2000, 'must be at most 2000 characters')
+  .refine((s) => provenanceOf(s) !== 'missing', 'must cite a source or start with "assumption:" and give the reason');
+
+export const paramValueSchema = z.object({
+  key: keySchema,
+  value: scalarSchema,
+  unit: unitSchema,
+  source: sourceSchema,
+});
+export type ParamValue = z.infer<typeof paramValueSchema>;
+
+export const valuesSchema = z
+  .array(paramValueSchema)
+  .max(MAX_VALUES, `must hold at most ${MAX_VALUES} values`)
+  .superRefine((values, ctx) => {
+    const seen = new Map<string, number>();
+    values.forEach((v, i) => {
+      const first = seen.get(v.key);
+      if (first !== undefined) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `"${v.key}" repeats values[${first}].key` });
+      else seen.set(v.key, i);
+    });
+  });
+
+export const descriptionSchema = z.string().max(10_000, 'must be at most 10000 characters');
+
+export const librarySummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: libraryKindSchema,
+  description: z.string(),
+  builtIn: z.boolean(),
+  version: z.number().int().positive(),
+  valueCount: z.number().int().nonnegative(),
+  provenance: z.object({ cited: z.number().int(), assumption: z.number().int() }),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type LibrarySummary = z.infer<typeof librarySummarySchema>;
+
+export const libraryDetailSchema = librarySummarySchema.extend({
+  /** The version shown (the latest unless another was asked for). */
+  shownVersion: z.number().int().positive(),
+  note: z.string(),
+  values: z.array(paramValueSchema),
+});
+export type LibraryDetail = z.infer<typeof libraryDetailSchema>;
+
+export const libraryVersionSchema = z.object({
+  version: z.number().int().positive(),
+  note: z.string(),
+  valueCount: z.number().int().nonnegative(),
+  createdAt: z.string(),
+});
+export type LibraryVersion = z.infer<typeof libraryVersionSchema>;
