@@ -1,0 +1,67 @@
+// Migration 1: parameter libraries (versioned, immutable versions) and experiments.
+// Migrations are append-only: never edit a released one; add the next number instead.
+
+export const sql = `
+CREATE TABLE libraries (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  kind TEXT NOT NULL CHECK (kind IN ('cell', 'array', 'architecture', 'technology', 'workload', 'other')),
+  latest_version INTEGER NOT NULL CHECK (latest_version > 0),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE library_versions (
+  library_id TEXT NOT NULL REFERENCES libraries (id) ON DELETE CASCADE,
+  version INTEGER NOT NULL CHECK (version > 0),
+  description TEXT NOT NULL,
+  note TEXT NOT NULL,
+  values_json TEXT NOT NULL CHECK (json_valid(values_json)),
+  value_count INTEGER NOT NULL,
+  cited_count INTEGER NOT NULL,
+  assumption_count INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (library_id, version)
+) STRICT;
+
+-- A saved version is a record of what a result was computed from: it must never change.
+CREATE TRIGGER library_versions_are_immutable BEFORE UPDATE ON library_versions
+BEGIN
+  SELECT RAISE(ABORT, 'library versions are immutable; save a new version instead');
+END;
+
+CREATE TABLE experiments (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  notes TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed', 'cancelled')),
+  input_snapshot TEXT NOT NULL CHECK (json_valid(input_snapshot)),
+  model_version TEXT NOT NULL,
+  app_version TEXT NOT NULL,
+  results TEXT CHECK (results IS NULL OR json_valid(results)),
+  error TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX experiments_by_created ON experiments (created_at, id);
+CREATE INDEX experiments_by_name ON experiments (name COLLATE NOCASE);
+
+CREATE TABLE experiment_tags (
+  experiment_id TEXT NOT NULL REFERENCES experiments (id) ON DELETE CASCADE,
+  tag TEXT NOT NULL COLLATE NOCASE,
+  PRIMARY KEY (experiment_id, tag)
+) STRICT;
+
+CREATE INDEX experiment_tags_by_tag ON experiment_tags (tag);
+
+-- Which saved library versions an experiment used. RESTRICT keeps a library that results depend on.
+CREATE TABLE experiment_libraries (
+  experiment_id TEXT NOT NULL REFERENCES experiments (id) ON DELETE CASCADE,
+  library_id TEXT NOT NULL REFERENCES libraries (id) ON DELETE RESTRICT,
+  version INTEGER NOT NULL,
+  PRIMARY KEY (experiment_id, library_id, version)
+) STRICT;
+
+CREATE INDEX experiment_libraries_by_library ON experiment_libraries (library_id);
+`;

@@ -1,0 +1,12 @@
+import { sql as librariesAndExperiments } from './001-libraries-and-experiments.ts';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** Numbered 1..n without gaps; `PRAGMA user_version` records the last one applied. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'libraries and experiments', sql: librariesAndExperiments }];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
