@@ -1,0 +1,67 @@
+import { openWorkbenchDb, schemaVersion, type Db } from '../store/db.ts';
+import { systemClock, type StoreClock } from '../store/ids.ts';
+import { LibraryRepo } from '../store/repos/libraries.ts';
+import { ExperimentRepo } from '../store/repos/experiments.ts';
+import { loadBuiltinLibraries } from '../store/builtin-libraries.ts';
+import type { Handlers } from '../shared/ipc/contract.ts';
+import { EventHub } from './events.ts';
+import { LibraryService } from './libraries.ts';
+import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch.ts';
+import { MODEL_VERSION } from './versions.ts';
+
+// Composition root shared by the three front doors: one store, one set of services, one dispatch.
+
+export interface WorkbenchOptions {
+  readonly dbPath: string;
+  /** Create the folder of the default database file on first use. */
+  readonly createParentDir?: boolean;
+  readonly resourcesDir: string;
+  readonly appVersion: string;
+  readonly clock?: StoreClock;
+  readonly dispatch?: DispatchOptions;
+}
+
+export interface Workbench {
+  readonly dispatch: Dispatch;
+  readonly events: EventHub;
+  readonly handlers: Handlers;
+  readonly libraries: LibraryService;
+  readonly experiments: ExperimentRepo;
+  readonly db: Db;
+  close(): void;
+}
+
+export function openWorkbench(options: WorkbenchOptions): Workbench {
+  const builtins = loadBuiltinLibraries(`${options.resourcesDir}/libraries`);
+  const db = openWorkbenchDb(options.dbPath, { createParentDir: options.createParentDir ?? false });
+  const clock = options.clock ?? systemClock;
+  const events = new EventHub();
+  const libraries = new LibraryService({ repo: new LibraryRepo(db, clock), builtins, events, appVersion: options.appVersion });
+  const handlers = buildHandlers({ libraries, db, options });
+  return {
+    dispatch: createDispatch(handlers, options.dispatch),
+    events,
+    handlers,
+    libraries,
+    experiments: new ExperimentRepo(db, clock),
+    db,
+    close: () => db.close(),
+  };
+}
+
+function buildHandlers(parts: { libraries: LibraryService; db: Db; options: WorkbenchOptions }): Handlers {
+  const { libraries, db, options } = parts;
+  return {
+    'app.info': () => ({ appVersion: options.appVersion, modelVersion: MODEL_VERSION, schemaVersion: schemaVersion(db), dbPath: options.dbPath }),
+    'libraries.list': (input) => libraries.list(input),
+    'libraries.get': (input) => libraries.get(input),
+    'libraries.versions': (input) => libraries.versions(input),
+    'libraries.create': (input) => libraries.create(input),
+    'libraries.clone': (input) => libraries.clone(input),
+    'libraries.saveVersion': (input) => libraries.saveVersion(input),
+    'libraries.rename': (input) => libraries.rename(input),
+    'libraries.delete': (input) => libraries.delete(input),
+    'libraries.import': (input) => libraries.import(input),
+    'libraries.export': (input) => libraries.export(input),
+  };
+}
