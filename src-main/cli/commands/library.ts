@@ -1,0 +1,185 @@
+import type { Command, CommandContext } from '../context.ts';
+import { UsageError, type ParsedCommandArgs } from '../args.ts';
+import { clip, renderTable } from '../table.ts';
+import { parseJsonText, readTextFile, writeTextFile } from '../files.ts';
+import type { LibraryDetail, LibrarySummary } from '../../shared/schemas/library.ts';
+import { LIBRARY_KINDS } from '../../shared/schemas/library.ts';
+
+// `pimwb library ...`: the same library services the window's Libraries page uses.
+
+function operand(args: ParsedCommandArgs, index: number, what: string): string {
+  const value = args.positionals[index];
+  if (value === undefined) throw new UsageError(`missing ${what}`);
+  return value;
+}
+
+function noExtraOperands(args: ParsedCommandArgs, count: number): void {
+  if (args.positionals.length > count) throw new UsageError(`unexpected argument "${args.positionals[count]}"`);
+}
+
+function optionalInt(args: ParsedCommandArgs, name: string): number | undefined {
+  const value = args.options[name];
+  return typeof value === 'number' ? value : undefined;
+}
+
+function optionalString(args: ParsedCommandArgs, name: string): string | undefined {
+  const value = args.options[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function summaryTable(items: readonly LibrarySummary[]): string {
+  if (items.length === 0) return 'No libraries. Import one with: pimwb library import <file.json>';
+  return renderTable(items, [
+    { title: 'ID', value: (l) => l.id },
+    { title: 'NAME', value: (l) => clip(l.name, 40) },
+    { title: 'KIND', value: (l) => l.kind },
+    { title: 'VERSION', value: (l) => String(l.version), align: 'right' },
+    { title: 'VALUES', value: (l) => String(l.valueCount), align: 'right' },
+    { title: 'CITED', value: (l) => String(l.provenance.cited), align: 'right' },
+    { title: 'ASSUMED', value: (l) => String(l.provenance.assumption), align: 'right' },
+    { title: 'UPDATED', value: (l) => (l.builtIn ? 'built-in' : l.updatedAt.slice(0, 16).replace('T', ' ')) },
+  ]);
+}
+
+function detailText(d: LibraryDetail): string {
+  const header = [
+    `${d.name}  (${d.id})`,
+    `kind: ${d.kind}    version: ${d.shownVersion} of ${d.version}${d.builtIn ? ' (built-in, read-only)' : ''}`,
+    d.description ? `description: ${d.description}` : '',
+    '',
+  ].filter((line, i) => line !== '' || i === 3);
+  const values = renderTable(d.values, [
+    { title: 'KEY', value: (v) => v.key },
+    { title: 'VALUE', value: (v) => String(v.value), align: 'right' },
+    { title: 'UNIT', value: (v) => v.unit },
+    { title: 'SOURCE', value: (v) => clip(v.source, 90) },
+  ]);
+  return header.join('\n') + (d.values.length ? values : 'No values yet.');
+}
+
+const list: Command = {
+  path: ['library', 'list'],
+  summary: 'list built-in and saved parameter libraries',
+  options: [
+    { name: 'kind', kind: 'string', value: LIBRARY_KINDS.join('|'), description: 'only libraries of this kind' },
+    { name: 'query', kind: 'string', value: 'TEXT', description: 'only libraries whose name contains TEXT' },
+  ],
+  async run(ctx, args) {
+    noExtraOperands(args, 0);
+    const input = { kind: optionalString(args, 'kind') as LibrarySummary['kind'] | undefined, query: optionalString(args, 'query') };
+    const result = await ctx.call('libraries.list', input);
+    ctx.print(result, () => summaryTable(result.items));
+  },
+};
+
+const show: Command = {
+  path: ['library', 'show'],
+  summary: 'show a library\'s values with units and sources',
+  operands: '<id|name>',
+  options: [{ name: 'version', kind: 'int', value: 'N', description: 'show version N instead of the latest' }],
+  async run(ctx, args) {
+    noExtraOperands(args, 1);
+    const detail = await ctx.call('libraries.get', { ref: operand(args, 0, 'library id or name'), version: optionalInt(args, 'version') });
+    ctx.print(detail, () => detailText(detail));
+  },
+};
+
+const versions: Command = {
+  path: ['library', 'versions'],
+  summary: 'list the saved versions of a library',
+  operands: '<id|name>',
+  options: [],
+  async run(ctx, args) {
+    noExtraOperands(args, 1);
+    const result = await ctx.call('libraries.versions', { ref: operand(args, 0, 'library id or name') });
+    ctx.print(result, () =>
+      renderTable(result.items, [
+        { title: 'VERSION', value: (v) => String(v.version), align: 'right' },
+        { title: 'SAVED', value: (v) => (v.createdAt ? v.createdAt.slice(0, 19).replace('T', ' ') : 'built-in') },
+        { title: 'VALUES', value: (v) => String(v.valueCount), align: 'right' },
+        { title: 'NOTE', value: (v) => clip(v.note, 60) },
+      ]),
+    );
+  },
+};
+
+const importCommand: Command = {
+  path: ['library', 'import'],
+  summary: 'import a library file (JSON, format pimwb-library) as a new library',
+  operands: '<file.json>',
+  options: [{ name: 'name', kind: 'string', value: 'NAME', description: 'store it under NAME instead of the name in the file' }],
+  async run(ctx, args) {
+    noExtraOperands(args, 1);
+    const path = operand(args, 0, 'file to import');
+    const content = parseJsonText(readTextFile(path, ctx.io.cwd), path);
+    const detail = await ctx.call('libraries.import', { file: content, name: optionalString(args, 'name') });
+    ctx.print(detail, () => `imported "${detail.name}" as ${detail.id} (${detail.valueCount} values)`);
+  },
+};
+
+const exportCommand: Command = {
+  path: ['library', 'export'],
+  summary: 'write a library version as a library file (JSON)',
+  operands: '<id|name>',
+  options: [
+    { name: 'version', kind: 'int', value: 'N', description: 'export version N instead of the latest' },
+    { name: 'output', short: 'o', kind: 'string', value: 'FILE', description: 'write to FILE instead of standard output' },
+    { name: 'force', kind: 'flag', description: 'overwrite FILE if it exists' },
+  ],
+  async run(ctx, args) {
+    noExtraOperands(args, 1);
+    const result = await ctx.call('libraries.export', { ref: operand(args, 0, 'library id or name'), version: optionalInt(args, 'version') });
+    const text = `${JSON.stringify(result.file, null, 2)}\n`;
+    const output = optionalString(args, 'output');
+    if (!output) {
+      ctx.io.stdout(text.trimEnd());
+      return;
+    }
+    const written = writeTextFile(output, text, ctx.io.cwd, args.options.force === true);
+    ctx.print({ path: written, fileName: result.fileName }, () => `wrote ${written}`);
+  },
+};
+
+const rename: Command = {
+  path: ['library', 'rename'],
+  summary: 'rename a library (its versions are kept)',
+  operands: '<id|name> <new-name>',
+  options: [],
+  async run(ctx, args) {
+    noExtraOperands(args, 2);
+    const summary = await ctx.call('libraries.rename', { ref: operand(args, 0, 'library id or name'), name: operand(args, 1, 'new name') });
+    ctx.print(summary, () => `renamed ${summary.id} to "${summary.name}"`);
+  },
+};
+
+const clone: Command = {
+  path: ['library', 'clone'],
+  summary: 'copy a library (a built-in one too) into a new editable library',
+  operands: '<id|name> <new-name>',
+  options: [{ name: 'version', kind: 'int', value: 'N', description: 'copy version N instead of the latest' }],
+  async run(ctx, args) {
+    noExtraOperands(args, 2);
+    const detail = await ctx.call('libraries.clone', {
+      ref: operand(args, 0, 'library id or name'),
+      name: operand(args, 1, 'name of the copy'),
+      version: optionalInt(args, 'version'),
+    });
+    ctx.print(detail, () => `cloned into "${detail.name}" (${detail.id})`);
+  },
+};
+
+const deleteCommand: Command = {
+  path: ['library', 'delete'],
+  summary: 'delete a library and all its versions (refused while experiments use it)',
+  operands: '<id|name>',
+  options: [{ name: 'yes', kind: 'flag', description: 'confirm the deletion (required)' }],
+  async run(ctx: CommandContext, args) {
+    noExtraOperands(args, 1);
+    const ref = operand(args, 0, 'library id or name');
+    if (args.options.yes !== true) throw new UsageError(`deleting "${ref}" removes every version; add --yes to confirm`);
+    const deleted = await ctx.call('libraries.delete', { ref });
+    ctx.print(deleted, () => `deleted "${deleted.name}" (${deleted.id})`);
+  },
+};
+
+export const libraryCommands: readonly Command[] = [list, show, versions, importCommand, exportCommand, rename, clone, deleteCommand];
