@@ -1,0 +1,84 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { LibraryDetail, LibraryKind, LibrarySummary } from '@shared/schemas/library.ts';
+import type { LibraryFile } from '@shared/schemas/library-file.ts';
+import { api } from '@/api/index.ts';
+
+// Libraries as the window sees them: the list, the selected library, and the actions on them.
+// The list refreshes itself when the services announce a change (from this or another window).
+
+export const useLibrariesStore = defineStore('libraries', () => {
+  const items = ref<LibrarySummary[]>([]);
+  const loaded = ref(false);
+  const loadError = ref<string | null>(null);
+  const selectedId = ref<string | null>(null);
+  const detail = ref<LibraryDetail | null>(null);
+  const query = ref('');
+  const kind = ref<LibraryKind | ''>('');
+
+  const visible = computed(() => {
+    const q = query.value.trim().toLowerCase();
+    return items.value.filter((l) => (!kind.value || l.kind === kind.value) && (!q || l.name.toLowerCase().includes(q) || l.id.includes(q)));
+  });
+
+  async function refresh(): Promise<void> {
+    try {
+      items.value = (await api.invoke('libraries.list', {})).items;
+      loadError.value = null;
+    } catch (error) {
+      loadError.value = error instanceof Error ? error.message : String(error);
+    } finally {
+      loaded.value = true;
+    }
+    if (selectedId.value && !items.value.some((l) => l.id === selectedId.value)) {
+      selectedId.value = null;
+      detail.value = null;
+    } else if (selectedId.value) {
+      await select(selectedId.value);
+    }
+  }
+
+  async function select(id: string | null): Promise<void> {
+    selectedId.value = id;
+    detail.value = id ? await api.invoke('libraries.get', { ref: id }) : null;
+  }
+
+  async function create(input: { name: string; kind: LibraryKind; description: string }): Promise<LibraryDetail> {
+    const created = await api.invoke('libraries.create', input);
+    await refresh();
+    await select(created.id);
+    return created;
+  }
+
+  async function rename(id: string, name: string): Promise<void> {
+    await api.invoke('libraries.rename', { ref: id, name });
+    await refresh();
+  }
+
+  async function clone(id: string, name: string): Promise<LibraryDetail> {
+    const copy = await api.invoke('libraries.clone', { ref: id, name });
+    await refresh();
+    await select(copy.id);
+    return copy;
+  }
+
+  async function remove(id: string): Promise<void> {
+    await api.invoke('libraries.delete', { ref: id });
+    await refresh();
+  }
+
+  async function importFile(file: unknown): Promise<LibraryDetail> {
+    const imported = await api.invoke('libraries.import', { file });
+    await refresh();
+    await select(imported.id);
+    return imported;
+  }
+
+  async function exportFile(id: string): Promise<{ fileName: string; file: LibraryFile }> {
+    return api.invoke('libraries.export', { ref: id });
+  }
+
+  api.on('libraries.changed', () => void refresh());
+
+  return { items, loaded, loadError, selectedId, detail, query, kind, visible, refresh, select, create, rename, clone, remove, importFile, exportFile };
+});
