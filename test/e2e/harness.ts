@@ -1,0 +1,114 @@
+/// <reference lib="dom" />
+// Callbacks passed to page.evaluate run in the browser, so this file also sees DOM types.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from './chromium.ts';
+
+// Starts the real `pimwb serve` on a temporary database and a headless Chromium against it.
+
+const PIMWB = fileURLToPath(new URL('../../src-main/cli/pimwb.mjs', import.meta.url));
+export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+export interface Served {
+  readonly url: string;
+  readonly origin: string;
+  readonly token: string;
+  readonly dir: string;
+  readonly dbPath: string;
+  stop(): Promise<void>;
+}
+
+export async function startServe(): Promise<Served> {
+  const dir = mkdtempSync(join(tmpdir(), 'pimwb-e2e-'));
+  const dbPath = join(dir, 'e2e.sqlite');
+  const child = spawn(process.execPath, [PIMWB, 'serve', '--port', '0', '--db', dbPath, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const started = await waitForUrl(child);
+  return {
+    ...started,
+    origin: new URL(started.url).origin,
+    dir,
+    dbPath,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function waitForUrl(child: ChildProcess): Promise<{ url: string; token: string }> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`pimwb serve did not start in time: ${err}`)), 60_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      try {
+        const parsed = JSON.parse(out) as { url: string; token: string };
+        clearTimeout(timer);
+        resolve(parsed);
+      } catch {
+        // Not a whole JSON object yet.
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`pimwb serve exited with ${code}: ${err}`));
+    });
+  });
+}
+
+export interface BrowserSession {
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Console errors, page errors and CSP violations seen so far. */
+  readonly problems: string[];
+  close(): Promise<void>;
+}
+
+export async function openBrowser(executablePath: string, url: string, theme: 'light' | 'dark' = 'light'): Promise<BrowserSession> {
+  // Playwright gives every launch a fresh, empty profile of its own.
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: theme, acceptDownloads: true });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    // Chromium logs every non-2xx response; 400 and 409 are answers to bad input the tests provoke on
+    // purpose (and check in the UI). Anything else, a 404 for an asset included, is a problem.
+    const provoked = /Failed to load resource: .* status of (400|409) /.test(message.text());
+    if (message.type() === 'error' && !provoked) problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+  await page.goto(url);
+  return {
+    browser,
+    context,
+    page,
+    problems,
+    close: () => browser.close(),
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** Counts canvas pixels that are not fully transparent inside the chart with this label. */
+export async function paintedPixels(page: Page, chartLabel: string): Promise<number> {
+  return page.evaluate((label) => {
+    const canvas = document.querySelector<HTMLCanvasElement>(`[data-chart="${label}"] canvas`);
+    if (!canvas) return -1;
+    const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+    if (!data) return -1;
+    let painted = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted += 1;
+    return painted;
+  }, chartLabel);
+}

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openBrowser, screenshot, startServe, type BrowserSession, type Served } from './harness.ts';
+import { sampleFile } from '../helpers/workbench.ts';
+
+// Library management through the UI, end to end on a real store.
+const chromiumPath = inject('chromiumPath');
+
+// Skipped only when global-setup found no Chromium outside CI (it printed why, loudly).
+describe.skipIf(!chromiumPath)('libraries in the browser', () => {
+  let served: Served;
+  let session: BrowserSession;
+
+  beforeAll(async () => {
+    served = await startServe();
+    session = await openBrowser(chromiumPath!, served.url);
+    await session.page.getByTestId('library-detail').waitFor();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await served?.stop();
+  });
+
+  it('creates a library that is still there after a reload', async () => {
+    const { page } = session;
+    await page.getByTestId('new-library').click();
+    const dialog = page.getByTestId('library-form');
+    await dialog.getByLabel('Name').fill('My SOT cell');
+    await dialog.getByLabel('Kind').selectOption('cell');
+    await dialog.getByLabel('Description').fill('Created in the browser test');
+    await screenshot(page, 'dialog-new-library');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await page.getByTestId('library-name').filter({ hasText: 'My SOT cell' }).waitFor();
+    await page.reload();
+    await page.getByRole('option', { name: /My SOT cell/ }).waitFor();
+    await page.getByRole('option', { name: /My SOT cell/ }).click();
+    await page.getByTestId('library-name').filter({ hasText: 'My SOT cell' }).waitFor();
+    expect(await page.getByTestId('library-detail').textContent()).toContain('Created in the browser test');
+  });
+
+  it('shows the reason next to the name when it is already taken', async () => {
+    const { page } = session;
+    await page.keyboard.press('Control+n');
+    const dialog = page.getByTestId('library-form');
+    await dialog.getByLabel('Name').fill('my sot CELL');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await dialog.getByRole('alert').waitFor();
+    expect(await dialog.getByRole('alert').textContent()).toMatch(/already exists/);
+    await screenshot(page, 'dialog-name-taken');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('imports a library file and lists its values with units and sources', async () => {
+    const { page } = session;
+    const file = join(served.dir, 'sample.json');
+    writeFileSync(file, JSON.stringify(sampleFile));
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('library-name').filter({ hasText: 'Sample SOT cell' }).waitFor();
+    const table = page.getByTestId('values-table');
+    expect(await table.locator('tbody tr').count()).toBe(sampleFile.values.length);
+    expect(await table.textContent()).toContain('NeuroSim SOT-MRAM preset');
+    expect(await table.textContent()).toContain('kOhm');
+    await screenshot(page, 'library-imported');
+  });
+
+  it('lists what is wrong with a broken file and saves nothing', async () => {
+    const { page } = session;
+    const countBefore = await page.getByRole('option').count();
+    const broken = join(served.dir, 'broken.json');
+    writeFileSync(broken, JSON.stringify({ ...sampleFile, name: 'Broken', values: sampleFile.values.map((v, i) => (i === 3 ? { ...v, unit: 'parsecs' } : v)) }));
+    await page.getByTestId('import-file').setInputFiles(broken);
+    const problems = page.getByTestId('problems-dialog');
+    await problems.waitFor();
+    expect(await problems.textContent()).toContain('values[3].unit');
+    await screenshot(page, 'dialog-import-problems');
+    await problems.getByRole('button', { name: 'Close' }).click();
+    expect(await page.getByRole('option').count()).toBe(countBefore);
+  });
+
+  it('renames with F2 and deletes after confirmation', async () => {
+    const { page } = session;
+    await page.getByRole('option', { name: /Sample SOT cell/ }).click();
+    await page.getByTestId('library-name').filter({ hasText: 'Sample SOT cell' }).waitFor();
+    await page.keyboard.press('F2');
+    const form = page.getByTestId('library-form');
+    await form.getByLabel('Name').fill('Sample renamed');
+    await form.getByRole('button', { name: 'Rename' }).click();
+    await page.getByTestId('library-name').filter({ hasText: 'Sample renamed' }).waitFor();
+    await page.getByRole('button', { name: 'Delete' }).click();
+    const confirm = page.getByTestId('confirm-dialog');
+    expect(await confirm.textContent()).toContain('Sample renamed');
+    await screenshot(page, 'dialog-confirm-delete');
+    await confirm.getByRole('button', { name: 'Delete' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(await page.getByRole('option', { name: /Sample renamed/ }).count()).toBe(0);
+    expect(session.problems).toEqual([]);
+  });
+});
