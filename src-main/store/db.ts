@@ -152,3 +152,14 @@ export function translateSqliteError(path: string, error: unknown): Error {
   if (code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') return unusable(path, 'is read-only; the workbench needs to write to it');
   return error instanceof Error ? error : new Error(String(error));
 }
+
+/**
+ * Copies the live database into `target` with SQLite's online backup, which is consistent even
+ * while the window or `pimwb serve` is writing. Refuses to overwrite an existing file.
+ */
+export async function backupTo(db: Db, target: string): Promise<{ pages: number }> {
+  if (existsSync(target)) throw new WorkbenchFailure('invalid_input', `${target} already exists; choose a new file name for the backup`);
+  if (!existsSync(dirname(target))) throw new WorkbenchFailure('invalid_input', `cannot write ${target}: the folder ${dirname(target)} does not exist`);
+  const result = await db.backup(target);
+  return { pages: result.totalPages };
+}

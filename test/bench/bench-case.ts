@@ -13,7 +13,7 @@ export interface BenchCase {
 export function ratePerSecond(fn: () => void, minSeconds = 1): number {
   let calls = 0;
   const start = performance.now();
-  let elapsed = 0;
+  let elapsed: number;
   do {
     fn();
     calls += 1;
