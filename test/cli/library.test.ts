@@ -76,3 +76,25 @@ describe('pimwb library', () => {
     expect(JSON.parse(result.stderr)).toMatchObject({ error: { code: 'not_found', issues: [{ path: 'ref' }] } });
   });
 });
+
+describe('pimwb library diff', () => {
+  const temp = useTempDir();
+
+  it('compares the last two versions of a library, and two libraries', async () => {
+    const db = join(temp(), 'diff.sqlite');
+    const file = join(temp(), 'lib.json');
+    writeFileSync(file, JSON.stringify(sampleFile));
+    await pimwb(['library', 'import', file, '--db', db]);
+    const { testWorkbench } = await import('../helpers/workbench.ts');
+    const wb = testWorkbench(temp(), 'diff.sqlite');
+    const values = sampleFile.values.map((v) => (v.key === 'R_P' ? { ...v, value: 12 } : v.key === 'R_AP' ? { ...v, value: 20400, unit: 'Ohm' } : v));
+    await wb.dispatch('libraries.saveVersion', { ref: 'Sample SOT cell', baseVersion: 1, values, note: 'edit' });
+    wb.close();
+    const text = await pimwb(['library', 'diff', 'Sample SOT cell', '--db', db]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/Sample SOT cell v1 {2}-> {2}Sample SOT cell v2: 3 same, 1 restated, 1 changed/);
+    expect(text.stdout).toMatch(/~\s+R_P\s+10 kOhm\s+12 kOhm/);
+    const json = JSON.parse((await pimwb(['library', 'diff', 'Sample SOT cell', 'floatpim-published', '--db', db, '--json'])).stdout) as { counts: Record<string, number> };
+    expect(json.counts).toMatchObject({ added: 19, removed: 5 });
+  });
+});

@@ -4,6 +4,7 @@ import { clip, renderTable } from '../table.ts';
 import { parseJsonText, readTextFile, writeTextFile } from '../files.ts';
 import type { LibraryDetail, LibrarySummary } from '../../shared/schemas/library.ts';
 import { LIBRARY_KINDS } from '../../shared/schemas/library.ts';
+import { diffValues, type DiffRow } from '../../shared/library-diff.ts';
 
 // `pimwb library ...`: the same library services the window's Libraries page uses.
 
@@ -182,4 +183,49 @@ const deleteCommand: Command = {
   },
 };
 
-export const libraryCommands: readonly Command[] = [list, show, versions, importCommand, exportCommand, rename, clone, deleteCommand];
+function valueText(row: DiffRow, side: 'left' | 'right'): string {
+  const v = row[side];
+  return v ? `${String(v.value)} ${v.unit === '1' ? '' : v.unit}`.trim() : '';
+}
+
+const DIFF_MARK: Record<DiffRow['kind'], string> = { same: ' ', restated: '=', changed: '~', 'source-changed': 's', added: '+', removed: '-' };
+
+const diff: Command = {
+  path: ['library', 'diff'],
+  summary: 'compare two versions of a library, or two libraries, value by value',
+  operands: '<lib> [<other-lib>]',
+  options: [
+    { name: 'left', kind: 'int', value: 'N', description: 'version of the first library (default: the one before the latest when comparing a library with itself)' },
+    { name: 'right', kind: 'int', value: 'N', description: 'version of the second library (default: the latest)' },
+    { name: 'all', kind: 'flag', description: 'also list values that did not change' },
+  ],
+  details: 'Numbers are compared in SI: "10 kOhm" and "10000 Ohm" are the same value restated (=). Marks: ~ changed, s source changed, + added, - removed.',
+  async run(ctx, args) {
+    noExtraOperands(args, 2);
+    const first = operand(args, 0, 'library id or name');
+    const second = args.positionals[1] ?? first;
+    const rightDetail = await ctx.call('libraries.get', { ref: second, version: optionalInt(args, 'right') });
+    const defaultLeft = second === first ? Math.max(1, rightDetail.shownVersion - 1) : undefined;
+    const leftDetail = await ctx.call('libraries.get', { ref: first, version: optionalInt(args, 'left') ?? defaultLeft });
+    const result = diffValues(leftDetail.values, rightDetail.values);
+    const label = (d: typeof leftDetail) => `${d.name} v${d.shownVersion}`;
+    const value = { left: { id: leftDetail.id, version: leftDetail.shownVersion }, right: { id: rightDetail.id, version: rightDetail.shownVersion }, ...result };
+    ctx.print(value, () => {
+      const rows = args.options.all === true ? result.rows : result.rows.filter((r) => r.kind !== 'same');
+      const counts = Object.entries(result.counts).map(([k, n]) => `${n} ${k}`).join(', ');
+      const header = `${label(leftDetail)}  ->  ${label(rightDetail)}: ${counts}`;
+      if (rows.length === 0) return `${header}
+No differences.`;
+      return `${header}
+${renderTable(rows, [
+        { title: '', value: (r) => DIFF_MARK[r.kind] },
+        { title: 'KEY', value: (r) => r.key },
+        { title: label(leftDetail).toUpperCase(), value: (r) => valueText(r, 'left'), align: 'right' },
+        { title: label(rightDetail).toUpperCase(), value: (r) => valueText(r, 'right'), align: 'right' },
+        { title: 'SOURCE (RIGHT)', value: (r) => clip((r.right ?? r.left)?.source ?? '', 60) },
+      ])}`;
+    });
+  },
+};
+
+export const libraryCommands: readonly Command[] = [list, show, versions, diff, importCommand, exportCommand, rename, clone, deleteCommand];
