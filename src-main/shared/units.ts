@@ -152,3 +152,20 @@ export function formatSI(valueSI: number, siUnit: string, significant = 4): stri
 function trimNumber(value: number, significant: number): string {
   return String(Number(value.toPrecision(significant)));
 }
+
+/**
+ * The units a value in `unit` may be shown in without changing its quantity: the same base with
+ * other SI prefixes ("kOhm" -> mOhm ... GOhm). Units without prefixes offer only themselves.
+ */
+export function prefixAlternatives(unit: string): string[] {
+  const base = prefixableBase(unit);
+  if (!base) return [unit];
+  const symbol = base.prefixPower === 2 ? 'm^2' : base.base;
+  const choices = DISPLAY_PREFIXES.filter((p) => !(base.base === 'F' && p === '')).map((p) => (base.prefixPower === 2 ? `${p}m^2` : `${p}${symbol}`));
+  return choices.filter(isKnownUnit);
+}
+
+/** Re-expresses a value in another unit of the same quantity, rounded to 12 significant digits. */
+export function convertValue(value: number, from: string, to: string): number {
+  return Number(((value * toSI(1, from)) / toSI(1, to)).toPrecision(12));
+}

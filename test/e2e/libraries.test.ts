@@ -99,3 +99,84 @@ describe.skipIf(!chromiumPath)('libraries in the browser', () => {
     expect(session.problems).toEqual([]);
   });
 });
+
+describe.skipIf(!chromiumPath)('editing library values in the browser', () => {
+  let served: Served;
+  let session: BrowserSession;
+
+  beforeAll(async () => {
+    served = await startServe();
+    session = await openBrowser(chromiumPath!, served.url);
+    const file = join(served.dir, 'sample.json');
+    writeFileSync(file, JSON.stringify(sampleFile));
+    await session.page.getByTestId('library-detail').waitFor();
+    await session.page.getByTestId('import-file').setInputFiles(file);
+    await session.page.getByTestId('library-name').filter({ hasText: 'Sample SOT cell' }).waitFor();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await served?.stop();
+  });
+
+  it('edits a value, shows problems inline, undoes and redoes, and saves a new version with Ctrl+S', async () => {
+    const { page } = session;
+    await page.getByTestId('edit-values').click();
+    const editor = page.getByTestId('library-editor');
+    const rp = editor.getByLabel('R_P value');
+    await rp.fill('12');
+    await editor.getByLabel('R_AP value').fill('twenty');
+    await editor.getByText('"twenty" is not a number').waitFor();
+    expect(await page.getByTestId('save-version').isDisabled()).toBe(true);
+    await screenshot(page, 'library-editor-problem');
+    await page.keyboard.press('Control+z');
+    expect(await editor.getByLabel('R_AP value').inputValue()).toBe('20.4');
+    await page.keyboard.press('Control+Shift+z');
+    expect(await editor.getByLabel('R_AP value').inputValue()).toBe('twenty');
+    await page.keyboard.press('Control+z');
+    await editor.getByLabel('R_P unit').selectOption('Ohm');
+    expect(await rp.inputValue()).toBe('12000');
+    await page.keyboard.press('Control+s');
+    const save = page.getByTestId('save-dialog');
+    await save.getByLabel(/What changed/).fill('R_P from a new measurement');
+    await screenshot(page, 'dialog-save-version');
+    await save.getByRole('button', { name: 'Save version 2' }).click();
+    await page.getByTestId('library-editor').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('values-table').textContent()).toContain('12000');
+    expect(await page.getByTestId('version-select').inputValue()).toBe('2');
+  });
+
+  it('compares version 1 with version 2, value by value', async () => {
+    const { page } = session;
+    await page.getByTestId('compare').click();
+    const table = page.getByTestId('diff-table');
+    await table.waitFor();
+    const changed = table.locator('tr[data-kind="changed"]');
+    expect(await changed.count()).toBe(1);
+    expect(await changed.textContent()).toMatch(/R_P.*10 kOhm.*12000 Ohm/);
+    expect(await page.getByTestId('diff-summary').textContent()).toContain('1 changed');
+    await screenshot(page, 'library-diff');
+  });
+
+  it('shows an older version read-only and asks before discarding edits', async () => {
+    const { page } = session;
+    await page.getByTestId('back-to-library').click();
+    await page.getByTestId('version-select').selectOption('1');
+    await page.getByText('older version · read-only').waitFor();
+    expect(await page.getByTestId('values-table').locator('tr', { hasText: 'R_P' }).textContent()).toMatch(/R_P\s*10\s*kOhm/);
+    await screenshot(page, 'library-older-version');
+    expect(await page.getByTestId('edit-values').isDisabled()).toBe(true);
+    await page.getByTestId('version-select').selectOption('2');
+    await page.getByText('older version · read-only').waitFor({ state: 'detached' });
+    await page.getByTestId('edit-values').click();
+    await page.getByTestId('library-editor').getByLabel('writePulse value').fill('2');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /History/ }).click();
+    const confirm = page.getByTestId('confirm-dialog');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain('Discard unsaved changes?');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect(page.url()).toContain('/libraries/');
+    expect(await page.getByTestId('library-editor').getByLabel('writePulse value').inputValue()).toBe('2');
+    expect(session.problems).toEqual([]);
+  });
+});

@@ -45,3 +45,18 @@ describe('units', () => {
     expect(areCompatible('ns', 'nJ')).toBe(false);
   });
 });
+
+describe('prefix alternatives', () => {
+  it('offers the same quantity with other prefixes', async () => {
+    const { prefixAlternatives, convertValue } = await import('../../src-main/shared/units.ts');
+    expect(prefixAlternatives('kOhm')).toContain('MOhm');
+    expect(prefixAlternatives('kOhm')).toContain('Ohm');
+    expect(prefixAlternatives('um^2')).toContain('mm^2');
+    expect(prefixAlternatives('fF')).not.toContain('F');
+    expect(prefixAlternatives('F^2')).toEqual(['F^2']);
+    expect(prefixAlternatives('Ohm/um')).toEqual(['Ohm/um']);
+    expect(convertValue(10, 'kOhm', 'Ohm')).toBe(10000);
+    expect(convertValue(0.3, 'ns', 'ps')).toBe(300);
+    expect(convertValue(1, 'mm^2', 'um^2')).toBe(1e6);
+  });
+});

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { LibraryDetail, LibraryKind, LibrarySummary } from '@shared/schemas/library.ts';
+import type { LibraryDetail, LibraryKind, LibrarySummary, ParamValue } from '@shared/schemas/library.ts';
 import type { LibraryFile } from '@shared/schemas/library-file.ts';
 import { api } from '@/api/index.ts';
 
@@ -33,14 +33,23 @@ export const useLibrariesStore = defineStore('libraries', () => {
     if (selectedId.value && !items.value.some((l) => l.id === selectedId.value)) {
       selectedId.value = null;
       detail.value = null;
-    } else if (selectedId.value) {
+    } else if (selectedId.value && detail.value?.shownVersion === detail.value?.version) {
+      // Follow the latest version unless the user is looking at an older one on purpose.
       await select(selectedId.value);
     }
   }
 
-  async function select(id: string | null): Promise<void> {
+  /** Shows a library, at `version` or its latest. */
+  async function select(id: string | null, version?: number): Promise<void> {
     selectedId.value = id;
-    detail.value = id ? await api.invoke('libraries.get', { ref: id }) : null;
+    detail.value = id ? await api.invoke('libraries.get', { ref: id, version }) : null;
+  }
+
+  async function saveVersion(id: string, baseVersion: number, values: ParamValue[], note: string): Promise<LibraryDetail> {
+    const saved = await api.invoke('libraries.saveVersion', { ref: id, baseVersion, values, note });
+    detail.value = saved;
+    await refresh();
+    return saved;
   }
 
   async function create(input: { name: string; kind: LibraryKind; description: string }): Promise<LibraryDetail> {
@@ -80,5 +89,5 @@ export const useLibrariesStore = defineStore('libraries', () => {
 
   api.on('libraries.changed', () => void refresh());
 
-  return { items, loaded, loadError, selectedId, detail, query, kind, visible, refresh, select, create, rename, clone, remove, importFile, exportFile };
+  return { items, loaded, loadError, selectedId, detail, query, kind, visible, refresh, select, saveVersion, create, rename, clone, remove, importFile, exportFile };
 });
