@@ -1,0 +1,142 @@
+import type { CellFamily } from '../isa/primitives.ts';
+import { CELL_FAMILY_PRIMITIVES } from '../isa/primitives.ts';
+import { parseUnit } from '../../shared/units.ts';
+import type { Issue } from '../../shared/result.ts';
+
+// The parameters of a memory cell, as a library stores them (a flat list of key, value, unit,
+// source) and as the model uses them (SI numbers). One table describes every key, so conversion,
+// validation, NVSim file mapping and the editor all agree.
+
+export type ReadMode = 'current' | 'voltage';
+export type WriteMode = 'current' | 'voltage';
+export type AccessType = 'CMOS' | 'None' | 'diode';
+
+/** A cell in SI units. Optional entries are absent when the cell does not have them. */
+export interface CellParams {
+  readonly family: CellFamily;
+  readonly cellArea_F2: number;
+  readonly aspectRatio: number;
+  readonly resistanceLow_Ohm: number;
+  readonly resistanceHigh_Ohm: number;
+  readonly readMode: ReadMode;
+  readonly readVoltage_V: number;
+  readonly minSenseVoltage_V: number;
+  readonly setMode: WriteMode;
+  readonly setCurrent_A?: number;
+  readonly setVoltage_V?: number;
+  readonly setPulse_s: number;
+  readonly setEnergy_J?: number;
+  readonly resetMode: WriteMode;
+  readonly resetCurrent_A?: number;
+  readonly resetVoltage_V?: number;
+  readonly resetPulse_s: number;
+  readonly resetEnergy_J?: number;
+  readonly accessType: AccessType;
+  readonly accessWidth_F?: number;
+  readonly writeAccessWidth_F?: number;
+  readonly accessVoltageDrop_V: number;
+  readonly sotChannelResistance_Ohm?: number;
+}
+
+export type NumericKey = { [K in keyof CellParams]-?: CellParams[K] extends number | undefined ? K : never }[keyof CellParams];
+
+export interface NumericSpec {
+  readonly key: string;
+  readonly field: NumericKey;
+  /** The quantity of the unit (see units.ts), checked on input. */
+  readonly quantity: string;
+  /** The unit the key is shown and exported in. */
+  readonly unit: string;
+  readonly required: boolean;
+  readonly label: string;
+}
+
+export interface TextSpec {
+  readonly key: string;
+  readonly field: 'family' | 'readMode' | 'setMode' | 'resetMode' | 'accessType';
+  readonly choices: readonly string[];
+  readonly required: boolean;
+  readonly label: string;
+}
+
+export const NUMERIC_SPECS: readonly NumericSpec[] = [
+  { key: 'cellArea', field: 'cellArea_F2', quantity: 'feature-area', unit: 'F^2', required: true, label: 'cell area' },
+  { key: 'aspectRatio', field: 'aspectRatio', quantity: 'ratio', unit: '1', required: true, label: 'cell aspect ratio (height / width)' },
+  { key: 'resistanceLow', field: 'resistanceLow_Ohm', quantity: 'resistance', unit: 'kOhm', required: true, label: 'low resistance (R_P, R_on)' },
+  { key: 'resistanceHigh', field: 'resistanceHigh_Ohm', quantity: 'resistance', unit: 'kOhm', required: true, label: 'high resistance (R_AP, R_off)' },
+  { key: 'readVoltage', field: 'readVoltage_V', quantity: 'voltage', unit: 'V', required: true, label: 'read voltage' },
+  { key: 'minSenseVoltage', field: 'minSenseVoltage_V', quantity: 'voltage', unit: 'mV', required: true, label: 'minimum sense margin' },
+  { key: 'setCurrent', field: 'setCurrent_A', quantity: 'current', unit: 'uA', required: false, label: 'set (to low resistance) current' },
+  { key: 'setVoltage', field: 'setVoltage_V', quantity: 'voltage', unit: 'V', required: false, label: 'set voltage' },
+  { key: 'setPulse', field: 'setPulse_s', quantity: 'time', unit: 'ns', required: true, label: 'set pulse' },
+  { key: 'setEnergy', field: 'setEnergy_J', quantity: 'energy', unit: 'pJ', required: false, label: 'set energy per bit' },
+  { key: 'resetCurrent', field: 'resetCurrent_A', quantity: 'current', unit: 'uA', required: false, label: 'reset (to high resistance) current' },
+  { key: 'resetVoltage', field: 'resetVoltage_V', quantity: 'voltage', unit: 'V', required: false, label: 'reset voltage' },
+  { key: 'resetPulse', field: 'resetPulse_s', quantity: 'time', unit: 'ns', required: true, label: 'reset pulse' },
+  { key: 'resetEnergy', field: 'resetEnergy_J', quantity: 'energy', unit: 'pJ', required: false, label: 'reset energy per bit' },
+  { key: 'accessWidth', field: 'accessWidth_F', quantity: 'feature-length', unit: 'F', required: false, label: 'read access transistor width' },
+  { key: 'writeAccessWidth', field: 'writeAccessWidth_F', quantity: 'feature-length', unit: 'F', required: false, label: 'write access transistor width' },
+  { key: 'accessVoltageDrop', field: 'accessVoltageDrop_V', quantity: 'voltage', unit: 'V', required: false, label: 'voltage drop of a diode access device' },
+  { key: 'sotChannelResistance', field: 'sotChannelResistance_Ohm', quantity: 'resistance', unit: 'Ohm', required: false, label: 'SOT heavy-metal channel resistance' },
+];
+
+export const CELL_FAMILIES = Object.keys(CELL_FAMILY_PRIMITIVES) as CellFamily[];
+
+export const TEXT_SPECS: readonly TextSpec[] = [
+  { key: 'family', field: 'family', choices: CELL_FAMILIES, required: true, label: 'cell family (which in-memory operations it supports)' },
+  { key: 'readMode', field: 'readMode', choices: ['current', 'voltage'], required: true, label: 'sensing scheme' },
+  { key: 'setMode', field: 'setMode', choices: ['current', 'voltage'], required: true, label: 'set drive' },
+  { key: 'resetMode', field: 'resetMode', choices: ['current', 'voltage'], required: true, label: 'reset drive' },
+  { key: 'accessType', field: 'accessType', choices: ['CMOS', 'None', 'diode'], required: true, label: 'access device' },
+];
+
+/** One library value of a cell, as stored. */
+export interface CellValue {
+  readonly key: string;
+  readonly value: number | string | boolean;
+  readonly unit: string;
+  readonly source: string;
+}
+
+export type CellParseResult = { readonly ok: true; readonly params: CellParams } | { readonly ok: false; readonly issues: Issue[] };
+
+function readNumber(spec: NumericSpec, found: CellValue, issues: Issue[]): number | undefined {
+  const unit = parseUnit(found.unit);
+  if (typeof found.value !== 'number' || !Number.isFinite(found.value)) {
+    issues.push({ path: spec.key, message: `must be a number (${spec.label})` });
+    return undefined;
+  }
+  if (!unit || unit.quantity !== spec.quantity) {
+    issues.push({ path: spec.key, message: `unit "${found.unit}" is not a ${spec.quantity} unit (for example ${spec.unit})` });
+    return undefined;
+  }
+  return found.value * unit.toSI;
+}
+
+/** Turns library values into cell parameters, naming every missing or malformed key. */
+export function cellParamsFromValues(values: readonly CellValue[]): CellParseResult {
+  const byKey = new Map(values.map((v) => [v.key, v]));
+  const issues: Issue[] = [];
+  const params: Record<string, number | string> = {};
+  for (const spec of TEXT_SPECS) {
+    const found = byKey.get(spec.key);
+    if (!found) {
+      if (spec.required) issues.push({ path: spec.key, message: `is missing (${spec.label})` });
+      continue;
+    }
+    if (typeof found.value !== 'string' || !spec.choices.includes(found.value)) issues.push({ path: spec.key, message: `must be one of ${spec.choices.join(', ')}` });
+    else params[spec.field] = found.value;
+  }
+  for (const spec of NUMERIC_SPECS) {
+    const found = byKey.get(spec.key);
+    if (!found) {
+      if (spec.required) issues.push({ path: spec.key, message: `is missing (${spec.label})` });
+      continue;
+    }
+    const value = readNumber(spec, found, issues);
+    if (value !== undefined) params[spec.field] = value;
+  }
+  params.accessVoltageDrop_V ??= 0;
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, params: params as unknown as CellParams };
+}

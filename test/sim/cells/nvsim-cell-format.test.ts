@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { formatNvsimCell, parseNvsimCell } from '../../../src-main/sim/cells/nvsim-cell-format.ts';
+import { cellParamsFromValues } from '../../../src-main/sim/cells/params.ts';
+import { BUILTIN_CELLS } from '../../../src-main/sim/cells/builtin/index.ts';
+
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/cells/${name}`, import.meta.url), 'utf8');
+
+function parsed(text: string) {
+  const result = parseNvsimCell(text, 'test.cell');
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result;
+}
+
+describe('NVSim .cell import', () => {
+  it('reads the NVSim sample STT-RAM cell into SI parameters', () => {
+    const { params, unknown, warnings } = parsed(fixture('nvsim-sample-sttram.cell'));
+    expect(params).toMatchObject({ family: 'stt-mram-1t1mtj', cellArea_F2: 54, resistanceLow_Ohm: 3000, resistanceHigh_Ohm: 6000, readMode: 'current', accessType: 'CMOS', accessWidth_F: 8 });
+    expect(params.setPulse_s).toBeCloseTo(10e-9, 18);
+    expect(params.setCurrent_A).toBeCloseTo(80e-6, 15);
+    expect(params.minSenseVoltage_V).toBeCloseTo(0.025, 12);
+    expect(unknown).toEqual([{ key: 'ReadPower', unit: 'uW', value: '30', line: 10 }]);
+    expect(warnings.map((w) => w.path)).toContain('line 10 (-ReadPower)');
+  });
+
+  it('reads a cross-point memristor with the resistances at the read voltage', () => {
+    const { params, unknown } = parsed(fixture('nvsim-rram-crosspoint.cell'));
+    expect(params).toMatchObject({ family: 'reram-magic', accessType: 'None', resistanceLow_Ohm: 1e6, resistanceHigh_Ohm: 1e7, setMode: 'voltage', setVoltage_V: 2 });
+    expect(unknown.map((u) => u.key)).toEqual(['ResistanceOnAtSetVoltage', 'ResistanceOffAtSetVoltage', 'ReadEnergy']);
+  });
+
+  it('round-trips every modelled key, and the unknown ones, without loss', () => {
+    const first = parsed(fixture('nvsim-sample-sttram.cell'));
+    const again = parsed(formatNvsimCell(first.params, { title: 'round trip', unknown: first.unknown }));
+    expect(again.params).toEqual(first.params);
+    expect(again.unknown.map((u) => [u.key, u.unit, u.value])).toEqual(first.unknown.map((u) => [u.key, u.unit, u.value]));
+  });
+
+  it('round-trips every built-in cell, the SOT extras included', () => {
+    for (const def of BUILTIN_CELLS) {
+      const params = cellParamsFromValues(def.values);
+      if (!params.ok) throw new Error(def.id);
+      expect(parsed(formatNvsimCell(params.params)).params, def.id).toEqual(params.params);
+    }
+  });
+
+  it('names the key and line of a missing key, a word for a number, and an impossible value', () => {
+    const sample = fixture('nvsim-sample-sttram.cell');
+    const cases: [string, string, RegExp][] = [
+      [sample.replace('-ResetPulse (ns): 10\n', ''), '-ResetPulse', /missing/],
+      [sample.replace('-ResetPulse (ns): 10', '-ResetPulse (ns): fast'), 'line 13 (-ResetPulse)', /"fast" is not a number/],
+      [sample.replace('-ResistanceOn (ohm): 3000', '-ResistanceOn (ohm): -3000'), 'line 5 (-ResistanceOn)', /must be positive/],
+      [sample.replace('-ResistanceOff (ohm): 6000', '-ResistanceOff (ohm): 2000'), 'line 6 (-ResistanceOff)', /must be larger/],
+      [sample.replace('-SetPulse (ns): 10', '-SetPulse (V): 10'), 'line 17 (-SetPulse)', /does not fit/],
+      [sample.replace('-MemCellType: MRAM', '-MemCellType: PCRAM'), 'line 2 (-MemCellType)', /not modelled/],
+      [`${sample}garbage here\n`, 'line 21', /is not "-Key/],
+    ];
+    for (const [text, path, message] of cases) {
+      const result = parseNvsimCell(text);
+      expect(result.ok, path).toBe(false);
+      if (!result.ok) expect(result.issues).toContainEqual({ path, message: expect.stringMatching(message) });
+    }
+  });
+
+  it('assumes defaults for optional keys and says so', () => {
+    const text = fixture('nvsim-sample-sttram.cell').replace('-CellAspectRatio: 0.54\n', '');
+    const { params, warnings } = parsed(text);
+    expect(params.aspectRatio).toBe(1);
+    expect(warnings).toContainEqual({ path: '-CellAspectRatio', message: 'is missing; assumed 1' });
+  });
+});
