@@ -11,6 +11,7 @@ import type { EventHub } from './events.ts';
 
 export interface LibraryServiceDeps {
   readonly repo: LibraryRepo;
+  /** Shipped libraries: resources/libraries files and the simulator's built-in cells. */
   readonly builtins: readonly LibraryDetail[];
   readonly events: EventHub;
   readonly appVersion: string;
@@ -46,10 +47,10 @@ export class LibraryService {
     return { items: this.deps.repo.versions(found.id) };
   }
 
-  create(input: ParsedInput<'libraries.create'>): Output<'libraries.create'> {
+  create(input: ParsedInput<'libraries.create'>, note = 'created'): Output<'libraries.create'> {
     this.assertNameFree(input.name);
-    const id = this.deps.repo.create({ ...input, note: 'created' });
-    this.deps.events.emit('libraries.changed', { ids: [id], reason: 'created' });
+    const id = this.deps.repo.create({ ...input, note });
+    this.deps.events.emit('libraries.changed', { ids: [id], reason: note === 'created' ? 'created' : 'imported' });
     return this.detail(id);
   }
 
@@ -126,7 +127,7 @@ export class LibraryService {
     throw new WorkbenchFailure('not_found', `no library "${ref}"; use an id or a name from the library list`, [{ path: 'ref', message: 'matches no library' }]);
   }
 
-  private detail(ref: string, version?: number): LibraryDetail {
+  detail(ref: string, version?: number): LibraryDetail {
     const found = this.resolve(ref);
     if (found.builtIn) {
       if (version !== undefined && version !== 1) throw missingVersion(found, version);

@@ -6,6 +6,7 @@ import { loadBuiltinLibraries } from '../store/builtin-libraries.ts';
 import type { Handlers } from '../shared/ipc/contract.ts';
 import { EventHub } from './events.ts';
 import { LibraryService } from './libraries.ts';
+import { CellService, builtinCellLibraries } from './cells.ts';
 import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch.ts';
 import { MODEL_VERSION } from './versions.ts';
 
@@ -32,12 +33,13 @@ export interface Workbench {
 }
 
 export function openWorkbench(options: WorkbenchOptions): Workbench {
-  const builtins = loadBuiltinLibraries(`${options.resourcesDir}/libraries`);
+  const builtins = [...builtinCellLibraries(), ...loadBuiltinLibraries(`${options.resourcesDir}/libraries`)];
   const db = openWorkbenchDb(options.dbPath, { createParentDir: options.createParentDir ?? false });
   const clock = options.clock ?? systemClock;
   const events = new EventHub();
   const libraries = new LibraryService({ repo: new LibraryRepo(db, clock), builtins, events, appVersion: options.appVersion });
-  const handlers = buildHandlers({ libraries, db, options });
+  const cells = new CellService(libraries);
+  const handlers = buildHandlers({ libraries, cells, db, options });
   return {
     dispatch: createDispatch(handlers, options.dispatch),
     events,
@@ -49,8 +51,8 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
   };
 }
 
-function buildHandlers(parts: { libraries: LibraryService; db: Db; options: WorkbenchOptions }): Handlers {
-  const { libraries, db, options } = parts;
+function buildHandlers(parts: { libraries: LibraryService; cells: CellService; db: Db; options: WorkbenchOptions }): Handlers {
+  const { libraries, cells, db, options } = parts;
   return {
     'app.info': () => ({ appVersion: options.appVersion, modelVersion: MODEL_VERSION, schemaVersion: schemaVersion(db), dbPath: options.dbPath }),
     'libraries.list': (input) => libraries.list(input),
@@ -63,5 +65,10 @@ function buildHandlers(parts: { libraries: LibraryService; db: Db; options: Work
     'libraries.delete': (input) => libraries.delete(input),
     'libraries.import': (input) => libraries.import(input),
     'libraries.export': (input) => libraries.export(input),
+    'cells.list': () => cells.list(),
+    'cells.get': (input) => cells.get(input),
+    'cells.importNvsim': (input) => cells.importNvsim(input),
+    'cells.exportNvsim': (input) => cells.exportNvsim(input),
+    'array.evaluate': (input) => cells.evaluateArray(input),
   };
 }

@@ -13,6 +13,11 @@ export const CHANNELS = [
   'libraries.delete',
   'libraries.import',
   'libraries.export',
+  'cells.list',
+  'cells.get',
+  'cells.importNvsim',
+  'cells.exportNvsim',
+  'array.evaluate',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

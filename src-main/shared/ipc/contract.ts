@@ -9,6 +9,7 @@ import {
   valuesSchema,
 } from '../schemas/library.ts';
 import { libraryFileSchema } from '../schemas/library-file.ts';
+import { arrayInputSchema, arrayResultSchema, cellDetailSchema, cellSummarySchema, nvsimImportInputSchema, nvsimImportOutputSchema } from '../schemas/cell.ts';
 import type { Channel, EventName } from './channels.ts';
 
 // The one typed contract between the renderer (or CLI, or HTTP client) and the services.
@@ -85,6 +86,26 @@ export const contract = {
   'libraries.export': {
     input: z.object({ ref: refSchema, version: versionSchema.optional() }).strict(),
     output: z.object({ fileName: z.string(), file: libraryFileSchema }),
+  },
+  'cells.list': {
+    input: z.object({}).strict(),
+    output: z.object({ items: z.array(cellSummarySchema) }),
+  },
+  'cells.get': {
+    input: z.object({ ref: refSchema, version: versionSchema.optional() }).strict(),
+    output: cellDetailSchema,
+  },
+  'cells.importNvsim': {
+    input: nvsimImportInputSchema,
+    output: nvsimImportOutputSchema,
+  },
+  'cells.exportNvsim': {
+    input: z.object({ ref: refSchema, version: versionSchema.optional() }).strict(),
+    output: z.object({ fileName: z.string(), text: z.string() }),
+  },
+  'array.evaluate': {
+    input: arrayInputSchema,
+    output: arrayResultSchema,
   },
 } as const satisfies Record<Channel, ChannelSpec>;
 

@@ -29,6 +29,6 @@ export const sotMram2t2mtj: CellDefinition = {
     v('sotChannelResistance', 670, 'Ohm', `assumption: SOT channel of the ${NEUROSIM}`),
     v('accessType', 'CMOS', '', WANG),
     v('accessWidth', 4, 'F', 'assumption: minimum-size read transistors on the separate read path'),
-    v('writeAccessWidth', 12, 'F', 'assumption: write transistors as wide as in the 2T1MTJ SOT cell, to carry the SOT current'),
+    v('writeAccessWidth', 16, 'F', 'assumption: sized to pass the 330 uA SOT current within a 0.9 V supply at 28 nm; fits the 20 F width of a 280 F^2 cell'),
   ],
 };

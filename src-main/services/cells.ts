@@ -1,0 +1,145 @@
+import { WorkbenchFailure, type Issue } from '../shared/result.ts';
+import type { Output, ParsedInput } from '../shared/ipc/contract.ts';
+import type { LibraryDetail, ParamValue } from '../shared/schemas/library.ts';
+import { isKnownUnit } from '../shared/units.ts';
+import { cellParamsFromValues, type CellParams } from '../sim/cells/params.ts';
+import { checkCell } from '../sim/cells/plausibility.ts';
+import { formatNvsimCell, parseNvsimCell, type UnknownKey } from '../sim/cells/nvsim-cell-format.ts';
+import { BUILTIN_CELLS } from '../sim/cells/builtin/index.ts';
+import { ArrayInputError, evaluateSubarray } from '../sim/array/subarray.ts';
+import { SUPPORTED_NODES_NM, TECH_NODES } from '../sim/tech/nodes.ts';
+import { CELL_FAMILY_PRIMITIVES } from '../sim/isa/primitives.ts';
+import type { LibraryService } from './libraries.ts';
+
+// Memory cells are libraries of kind "cell". This service reads them as cell parameters, imports
+// and exports NVSim .cell files, and evaluates subarrays built from them.
+
+/** NVSim keys the model does not use are stored as values named "nvsim.<Key>" so export can restore them. */
+const UNKNOWN_PREFIX = 'nvsim.';
+
+/** The simulator's shipped cells, as read-only libraries. */
+export function builtinCellLibraries(): LibraryDetail[] {
+  return BUILTIN_CELLS.map((def) => {
+    const values = def.values.map((v) => ({ ...v }));
+    const cited = values.filter((v) => !v.source.toLowerCase().startsWith('assumption:')).length;
+    return {
+      id: `builtin:${def.id}`,
+      name: def.name,
+      kind: 'cell',
+      description: def.description,
+      builtIn: true,
+      version: 1,
+      shownVersion: 1,
+      note: 'shipped with PIM Workbench',
+      valueCount: values.length,
+      provenance: { cited, assumption: values.length - cited },
+      createdAt: '',
+      updatedAt: '',
+      values,
+    };
+  });
+}
+
+function unknownToValue(u: UnknownKey, fileName: string): ParamValue {
+  const unit = isKnownUnit(u.unit) ? u.unit : '';
+  const numeric = unit !== '' && Number.isFinite(Number(u.value));
+  return {
+    key: `${UNKNOWN_PREFIX}${u.key}`,
+    value: numeric ? Number(u.value) : unit === '' && u.unit ? `${u.value} (${u.unit})` : u.value,
+    unit,
+    source: `NVSim .cell file ${fileName}, line ${u.line} (kept for export; not used by the workbench)`,
+  };
+}
+
+function valueToUnknown(v: ParamValue): UnknownKey {
+  const text = String(v.value);
+  const withUnit = /^(.*) \(([^)]*)\)$/.exec(text);
+  return { key: v.key.slice(UNKNOWN_PREFIX.length), unit: withUnit ? withUnit[2]! : v.unit, value: withUnit ? withUnit[1]! : text, line: 0 };
+}
+
+function fileStem(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'cell';
+}
+
+export class CellService {
+  private readonly libraries: LibraryService;
+
+  constructor(libraries: LibraryService) {
+    this.libraries = libraries;
+  }
+
+  list(): Output<'cells.list'> {
+    const items = this.libraries.list({ kind: 'cell' }).items.map((summary) => {
+      const detail = this.libraries.detail(summary.id);
+      const family = detail.values.find((v) => v.key === 'family')?.value;
+      return { ...summary, family: typeof family === 'string' ? family : 'unknown' };
+    });
+    return { items };
+  }
+
+  get(input: ParsedInput<'cells.get'>): Output<'cells.get'> {
+    const library = this.cellLibrary(input.ref, input.version);
+    const parsed = cellParamsFromValues(library.values);
+    if (!parsed.ok) return { library, family: 'unknown', primitives: [], warnings: parsed.issues };
+    return { library, family: parsed.params.family, primitives: [...CELL_FAMILY_PRIMITIVES[parsed.params.family]], warnings: checkCell(parsed.params).warnings };
+  }
+
+  importNvsim(input: ParsedInput<'cells.importNvsim'>): Output<'cells.importNvsim'> {
+    const parsed = parseNvsimCell(input.text, `NVSim .cell file ${input.fileName}`);
+    if (!parsed.ok) throw new WorkbenchFailure('invalid_input', `${input.fileName} is not a valid NVSim .cell file`, parsed.issues);
+    const name = input.name ?? input.fileName.replace(/\.cell$/i, '');
+    const values = [...parsed.values, ...parsed.unknown.map((u) => unknownToValue(u, input.fileName))];
+    const created = this.libraries.create(
+      { name, kind: 'cell', description: `Imported from the NVSim .cell file ${input.fileName}.`, values },
+      `imported from ${input.fileName}`,
+    );
+    return { cell: this.get({ ref: created.id }), warnings: parsed.warnings };
+  }
+
+  exportNvsim(input: ParsedInput<'cells.exportNvsim'>): Output<'cells.exportNvsim'> {
+    const library = this.cellLibrary(input.ref, input.version);
+    const params = this.paramsOf(library);
+    const unknown = library.values.filter((v) => v.key.startsWith(UNKNOWN_PREFIX)).map(valueToUnknown);
+    const text = formatNvsimCell(params, { title: `${library.name}, version ${library.shownVersion} (${library.id})`, unknown });
+    return { fileName: `${fileStem(library.name)}.cell`, text };
+  }
+
+  evaluateArray(input: ParsedInput<'array.evaluate'>): Output<'array.evaluate'> {
+    const { params, meta } = this.resolveCell(input.cell, input.version);
+    if (!TECH_NODES[input.node]) {
+      throw new WorkbenchFailure('invalid_input', `no technology node ${input.node} nm`, [{ path: 'node', message: `supported nodes: ${SUPPORTED_NODES_NM.join(', ')} nm` }]);
+    }
+    try {
+      const result = evaluateSubarray({ cell: params, rows: input.rows, cols: input.cols, node_nm: input.node });
+      return { ...result, primitives: result.primitives as Record<string, { latency_s: number; energy_J: number }>, cell: meta, node_nm: input.node };
+    } catch (error) {
+      if (error instanceof ArrayInputError) throw new WorkbenchFailure('invalid_input', error.message);
+      throw error;
+    }
+  }
+
+  private resolveCell(cell: ParsedInput<'array.evaluate'>['cell'], version?: number): { params: CellParams; meta: { id: string; name: string; family: string } } {
+    if (typeof cell !== 'string') {
+      const parsed = parseNvsimCell(cell.nvsimText, `NVSim .cell file ${cell.fileName}`);
+      if (!parsed.ok) throw new WorkbenchFailure('invalid_input', `${cell.fileName} is not a valid NVSim .cell file`, parsed.issues);
+      return { params: parsed.params, meta: { id: cell.fileName, name: cell.fileName, family: parsed.params.family } };
+    }
+    const library = this.cellLibrary(cell, version);
+    const params = this.paramsOf(library);
+    return { params, meta: { id: library.id, name: library.name, family: params.family } };
+  }
+
+  private cellLibrary(ref: string, version?: number): LibraryDetail {
+    const library = this.libraries.detail(ref, version);
+    if (library.kind !== 'cell') throw new WorkbenchFailure('invalid_input', `"${library.name}" is a ${library.kind} library, not a cell`, [{ path: 'ref', message: 'is not a cell' }]);
+    return library;
+  }
+
+  private paramsOf(library: LibraryDetail): CellParams {
+    const parsed = cellParamsFromValues(library.values);
+    if (!parsed.ok) throw new WorkbenchFailure('invalid_input', `"${library.name}" is not a complete cell`, parsed.issues);
+    const errors: Issue[] = checkCell(parsed.params).errors;
+    if (errors.length) throw new WorkbenchFailure('invalid_input', `"${library.name}" has impossible values`, errors);
+    return parsed.params;
+  }
+}

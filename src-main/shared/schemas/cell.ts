@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { librarySummarySchema, libraryDetailSchema, nameSchema } from './library.ts';
+
+// Contract shapes for memory cells (stored as libraries of kind "cell") and subarray evaluations.
+
+const issueSchema = z.object({ path: z.string(), message: z.string() });
+
+export const cellSummarySchema = librarySummarySchema.extend({ family: z.string() });
+export type CellSummary = z.infer<typeof cellSummarySchema>;
+
+export const cellDetailSchema = z.object({
+  library: libraryDetailSchema,
+  family: z.string(),
+  primitives: z.array(z.string()),
+  warnings: z.array(issueSchema),
+});
+export type CellDetail = z.infer<typeof cellDetailSchema>;
+
+export const nvsimImportInputSchema = z
+  .object({
+    text: z.string().max(1_000_000, 'the .cell file is larger than 1 MB'),
+    fileName: z.string().max(500).default('cell file'),
+    name: nameSchema.optional(),
+  })
+  .strict();
+
+export const nvsimImportOutputSchema = z.object({ cell: cellDetailSchema, warnings: z.array(issueSchema) });
+
+const figureSchema = z.object({ latency_s: z.number(), energy_J: z.number() });
+const breakdownSchema = z.object({ latencyBreakdown: z.record(z.string(), z.number()), energyBreakdown: z.record(z.string(), z.number()) });
+
+export const SUPPORTED_ARRAY_SIZE = { min: 16, max: 4096 } as const;
+
+export const arrayInputSchema = z
+  .object({
+    /** A stored or built-in cell (id or name), or the text of an NVSim .cell file. */
+    cell: z.union([z.string().min(1), z.object({ nvsimText: z.string().max(1_000_000), fileName: z.string().default('cell file') })]),
+    rows: z.number().int().min(SUPPORTED_ARRAY_SIZE.min).max(SUPPORTED_ARRAY_SIZE.max),
+    cols: z.number().int().min(SUPPORTED_ARRAY_SIZE.min).max(SUPPORTED_ARRAY_SIZE.max),
+    node: z.number().int(),
+    version: z.number().int().positive().optional(),
+  })
+  .strict();
+
+export const arrayResultSchema = z.object({
+  area_m2: z.number(),
+  read: figureSchema,
+  write: figureSchema,
+  primitives: z.record(z.string(), figureSchema),
+  lanes: z.number(),
+  leakage_W: z.number(),
+  breakdown: z.object({ area_m2: z.record(z.string(), z.number()), read: breakdownSchema, write: breakdownSchema }),
+  warnings: z.array(z.string()),
+  cell: z.object({ id: z.string(), name: z.string(), family: z.string() }),
+  node_nm: z.number(),
+});
+export type ArrayResult = z.infer<typeof arrayResultSchema>;

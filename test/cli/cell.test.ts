@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { useTempDir } from '../helpers/temp.ts';
+import { pimwb } from '../helpers/cli.ts';
+
+const SAMPLE = fileURLToPath(new URL('../fixtures/cells/nvsim-sample-sttram.cell', import.meta.url));
+const RRAM = fileURLToPath(new URL('../fixtures/cells/nvsim-rram-crosspoint.cell', import.meta.url));
+
+describe('pimwb cell and array', () => {
+  const temp = useTempDir();
+  const db = () => join(temp(), 'cells.sqlite');
+
+  it('lists the four built-in cells and shows their sources', async () => {
+    const list = JSON.parse((await pimwb(['cell', 'list', '--json', '--db', db()])).stdout) as { items: { id: string }[] };
+    expect(list.items.map((c) => c.id)).toEqual(['builtin:sot-mram-2t2mtj', 'builtin:sot-mram-2t1mtj', 'builtin:stt-mram-1t1mtj', 'builtin:reram-magic']);
+    for (const id of ['sot-mram-2t2mtj', 'sot-mram-2t1mtj', 'stt-mram-1t1mtj', 'reram-magic']) {
+      const show = await pimwb(['cell', 'show', id, '--db', db()]);
+      expect(show.code, id).toBe(0);
+      expect(show.stdout).toMatch(/SOURCE/);
+      expect(show.stdout).toMatch(/(ISCA 2019|ISCAS 2020|NeuroSim|NVSim)/);
+    }
+  });
+
+  it('imports an NVSim cell, prints its id, and exports it back', async () => {
+    const imported = await pimwb(['cell', 'import', SAMPLE, '--name', 'Sample STT', '--db', db()]);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/^lib_\w+$/);
+    const out = join(temp(), 'back.cell');
+    expect((await pimwb(['cell', 'export', 'Sample STT', '-o', out, '--db', db()])).code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain('-CellArea (F^2): 54');
+    expect(text).toContain('-ReadPower (uW): 30');
+    const again = await pimwb(['cell', 'import', out, '--name', 'Again', '--db', db()]);
+    expect(again.code).toBe(0);
+  });
+
+  it('exits 2 naming key and line for a bad .cell file, and stores nothing', async () => {
+    const bad = join(temp(), 'bad.cell');
+    for (const [text, pattern] of [
+      [readFileSync(SAMPLE, 'utf8').replace('-SetPulse (ns): 10\n', ''), /-SetPulse: is missing/],
+      [readFileSync(SAMPLE, 'utf8').replace('(ohm): 3000', '(ohm): -3000'), /line 5 \(-ResistanceOn\): must be positive/],
+      [readFileSync(SAMPLE, 'utf8').replace('(V): 0.25', '(V): low'), /line 8 \(-ReadVoltage\): "low" is not a number/],
+    ] as const) {
+      writeFileSync(bad, text);
+      const result = await pimwb(['cell', 'import', bad, '--db', db()]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(pattern);
+    }
+    const list = JSON.parse((await pimwb(['cell', 'list', '--json', '--db', db()])).stdout) as { items: { builtIn: boolean }[] };
+    expect(list.items.filter((c) => !c.builtIn)).toEqual([]);
+  });
+
+  it('answers pimwb array --json for built-in, stored and file cells at every node', async () => {
+    await pimwb(['cell', 'import', SAMPLE, '--name', 'stored', '--db', db()]);
+    for (const cell of ['sot-mram-2t2mtj', 'sot-mram-2t1mtj', 'stt-mram-1t1mtj', 'reram-magic', 'stored', RRAM]) {
+      for (const node of ['22', '28', '32', '45']) {
+        const run = await pimwb(['array', '--cell', cell, '--rows', '64', '--cols', '2048', '--node', node, '--json', '--db', db()]);
+        expect(run.code, `${cell} ${node}`).toBe(0);
+        const r = JSON.parse(run.stdout) as { area_m2: number; read: { latency_s: number; energy_J: number }; primitives: Record<string, unknown>; warnings: string[] };
+        expect(r.area_m2).toBeGreaterThan(0);
+        expect(r.read.latency_s).toBeGreaterThan(0);
+        expect(Object.keys(r.primitives).length).toBeGreaterThan(3);
+      }
+    }
+  });
+
+  it('rejects bad sizes and nodes with exit 2 and the supported values', async () => {
+    expect(await pimwb(['array', '--cell', 'reram-magic', '--rows', '8', '--cols', '64', '--node', '22', '--db', db()])).toMatchObject({ code: 2, stderr: expect.stringMatching(/rows/) });
+    expect(await pimwb(['array', '--cell', 'reram-magic', '--rows', '64', '--cols', '64', '--node', '14', '--db', db()])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/supported nodes: 45, 32, 28, 22 nm/),
+    });
+    expect((await pimwb(['array', '--cell', 'FloatPIM (published figures)', '--rows', '64', '--cols', '64', '--node', '22', '--db', db()])).stderr).toMatch(/not a cell/);
+    expect((await pimwb(['array', '--rows', '64', '--db', db()])).code).toBe(2);
+  });
+});
