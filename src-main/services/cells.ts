@@ -84,6 +84,13 @@ export class CellService {
     return { library, family: parsed.params.family, primitives: [...CELL_FAMILY_PRIMITIVES[parsed.params.family]], warnings: checkCell(parsed.params).warnings };
   }
 
+  /** Errors and warnings of a cell being edited, before it is saved. */
+  check(input: ParsedInput<'cells.check'>): Output<'cells.check'> {
+    const parsed = cellParamsFromValues(input.values);
+    if (!parsed.ok) return { errors: parsed.issues, warnings: [] };
+    return checkCell(parsed.params);
+  }
+
   importNvsim(input: ParsedInput<'cells.importNvsim'>): Output<'cells.importNvsim'> {
     const parsed = parseNvsimCell(input.text, `NVSim .cell file ${input.fileName}`);
     if (!parsed.ok) throw new WorkbenchFailure('invalid_input', `${input.fileName} is not a valid NVSim .cell file`, parsed.issues);

@@ -67,6 +67,7 @@ function buildHandlers(parts: { libraries: LibraryService; cells: CellService; d
     'libraries.export': (input) => libraries.export(input),
     'cells.list': () => cells.list(),
     'cells.get': (input) => cells.get(input),
+    'cells.check': (input) => cells.check(input),
     'cells.importNvsim': (input) => cells.importNvsim(input),
     'cells.exportNvsim': (input) => cells.exportNvsim(input),
     'array.evaluate': (input) => cells.evaluateArray(input),

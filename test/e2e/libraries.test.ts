@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openBrowser, screenshot, startServe, type BrowserSession, type Served } from './harness.ts';
+import { openBrowser, paintedPixels, screenshot, startServe, type BrowserSession, type Served } from './harness.ts';
 import { sampleFile } from '../helpers/workbench.ts';
 
 // Library management through the UI, end to end on a real store.
@@ -177,6 +177,48 @@ describe.skipIf(!chromiumPath)('editing library values in the browser', () => {
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     expect(page.url()).toContain('/libraries/');
     expect(await page.getByTestId('library-editor').getByLabel('writePulse value').inputValue()).toBe('2');
+    expect(session.problems).toEqual([]);
+  });
+});
+
+describe.skipIf(!chromiumPath)('cells in the browser', () => {
+  let served: Served;
+  let session: BrowserSession;
+
+  beforeAll(async () => {
+    served = await startServe();
+    session = await openBrowser(chromiumPath!, served.url);
+    await session.page.getByTestId('library-detail').waitFor();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await served?.stop();
+  });
+
+  it('imports an NVSim .cell file and evaluates a subarray from it, with a chart', async () => {
+    const { page } = session;
+    await page.getByTestId('import-file').setInputFiles(new URL('../fixtures/cells/nvsim-sample-sttram.cell', import.meta.url).pathname);
+    await page.getByTestId('library-name').filter({ hasText: 'nvsim-sample-sttram' }).waitFor();
+    const panel = page.getByTestId('cell-panel');
+    await panel.getByTestId('array-results').waitFor();
+    expect(await panel.textContent()).toContain('stt-mram-1t1mtj');
+    await page.waitForTimeout(200);
+    expect(await paintedPixels(page, 'Energy and latency per operation')).toBeGreaterThan(500);
+    await panel.getByLabel('Rows').fill('1024');
+    await panel.getByTestId('evaluate-array').click();
+    await expect.poll(async () => panel.textContent()).toMatch(/Lanes\s*256/);
+    await screenshot(page, 'cell-imported');
+  });
+
+  it('warns while editing a cell value the simulator finds suspicious', async () => {
+    const { page } = session;
+    await page.getByTestId('edit-values').click();
+    await page.getByTestId('library-editor').getByLabel('accessWidth value').fill('40');
+    const check = page.getByTestId('cell-check');
+    await check.waitFor();
+    expect(await check.textContent()).toMatch(/accessWidth.*wider than the cell/);
+    await screenshot(page, 'cell-editor-warning');
     expect(session.problems).toEqual([]);
   });
 });

@@ -113,3 +113,20 @@ describe('library services through the contract', () => {
     ]);
   });
 });
+
+describe('cell services', () => {
+  const temp = useTempDir();
+
+  it('checks a cell being edited: missing keys and impossible values are errors, odd ones warnings', async () => {
+    const wb = testWorkbench(temp());
+    const builtin = await call(wb, 'cells.get', { ref: 'stt-mram-1t1mtj' });
+    const values = builtin.library.values;
+    expect(await call(wb, 'cells.check', { values })).toEqual({ errors: [], warnings: [] });
+    const missing = await call(wb, 'cells.check', { values: values.filter((v) => v.key !== 'setPulse') });
+    expect(missing.errors.map((e) => e.path)).toEqual(['setPulse']);
+    const odd = await call(wb, 'cells.check', { values: values.map((v) => (v.key === 'accessWidth' ? { ...v, value: 30 } : v)) });
+    expect(odd.warnings.map((w) => w.path)).toEqual(['accessWidth']);
+    const impossible = await call(wb, 'cells.check', { values: values.map((v) => (v.key === 'resistanceHigh' ? { ...v, value: 1 } : v)) });
+    expect(impossible.errors.map((e) => e.path)).toEqual(['resistanceHigh']);
+  });
+});

@@ -83,11 +83,18 @@ export const useLibrariesStore = defineStore('libraries', () => {
     return imported;
   }
 
+  async function importNvsimCell(text: string, fileName: string): Promise<LibraryDetail> {
+    const { cell } = await api.invoke('cells.importNvsim', { text, fileName });
+    await refresh();
+    await select(cell.library.id);
+    return cell.library;
+  }
+
   async function exportFile(id: string): Promise<{ fileName: string; file: LibraryFile }> {
     return api.invoke('libraries.export', { ref: id });
   }
 
   api.on('libraries.changed', () => void refresh());
 
-  return { items, loaded, loadError, selectedId, detail, query, kind, visible, refresh, select, saveVersion, create, rename, clone, remove, importFile, exportFile };
+  return { items, loaded, loadError, selectedId, detail, query, kind, visible, refresh, select, saveVersion, create, rename, clone, remove, importFile, importNvsimCell, exportFile };
 });
