@@ -13,7 +13,7 @@ export const sotMram2t1mtj: CellDefinition = {
     v('aspectRatio', 0.685, '1', `${NEUROSIM}: 9.8 F high, 14.3 F wide`),
     v('resistanceLow', 10, 'kOhm', NEUROSIM),
     v('resistanceHigh', 20.4, 'kOhm', NEUROSIM),
-    v('readMode', 'current', '', 'assumption: current-mode sensing as for STT-MRAM (separate read path through the MTJ)'),
+    v('readMode', 'voltage', '', 'assumption: voltage-mode latch sense amplifiers against a reference, as SOT-MRAM PIM designs use (ParaPIM, Angizi et al., DAC 2018; domain.md section 6); a current-mode I-V converter per column (50,000 F^2 in NVSim) would not fit an array that senses every column'),
     v('readVoltage', 0.5, 'V', NEUROSIM),
     v('minSenseVoltage', 25, 'mV', 'assumption: same sense amplifier as the NVSim STT-RAM sample (25 mV)'),
     v('setMode', 'current', '', NEUROSIM),

@@ -17,7 +17,7 @@ export const sotMram2t2mtj: CellDefinition = {
     v('aspectRatio', 0.685, '1', `assumption: the aspect of the ${NEUROSIM} cell`),
     v('resistanceLow', 10, 'kOhm', `assumption: MTJ of the ${NEUROSIM}; the paper gives no device values`),
     v('resistanceHigh', 20.4, 'kOhm', `assumption: MTJ of the ${NEUROSIM}`),
-    v('readMode', 'current', '', `${WANG}: the column current on SL is sensed`),
+    v('readMode', 'voltage', '', 'assumption: voltage-mode latch sense amplifiers against a reference, as SOT-MRAM PIM designs use (ParaPIM, Angizi et al., DAC 2018; domain.md section 6); a current-mode I-V converter per column (50,000 F^2 in NVSim) would not fit an array that senses every column'),
     v('readVoltage', 0.5, 'V', `assumption: read voltage of the ${NEUROSIM}`),
     v('minSenseVoltage', 25, 'mV', 'assumption: same sense amplifier as the NVSim STT-RAM sample (25 mV)'),
     v('setMode', 'current', '', `${WANG}: written by SOT current through the heavy-metal strip`),
