@@ -16,6 +16,8 @@ export interface CliIO {
   readonly cwd: string;
   /** Resolves when the process should stop (Ctrl+C); only long-running commands wait on it. */
   readonly untilInterrupted: () => Promise<void>;
+  /** Standard input, line by line (without line ends). */
+  readonly stdinLines: () => AsyncIterable<string>;
 }
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,3 +1,4 @@
+import { createInterface } from 'node:readline';
 import type { CliIO } from './context.ts';
 
 // The real process's streams for the CLI; tests pass their own CliIO instead.
@@ -8,6 +9,7 @@ export function processIO(): CliIO {
     stderr: (text) => process.stderr.write(`${text}\n`),
     env: process.env,
     cwd: process.cwd(),
+    stdinLines: () => createInterface({ input: process.stdin, crlfDelay: Infinity }),
     untilInterrupted: () =>
       new Promise((resolve) => {
         process.once('SIGINT', () => resolve());

@@ -7,6 +7,7 @@ import type { Handlers } from '../shared/ipc/contract.ts';
 import { EventHub } from './events.ts';
 import { LibraryService } from './libraries.ts';
 import { CellService, builtinCellLibraries } from './cells.ts';
+import { ArithService } from './arith.ts';
 import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch.ts';
 import { MODEL_VERSION } from './versions.ts';
 
@@ -39,7 +40,7 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
   const events = new EventHub();
   const libraries = new LibraryService({ repo: new LibraryRepo(db, clock), builtins, events, appVersion: options.appVersion });
   const cells = new CellService(libraries);
-  const handlers = buildHandlers({ libraries, cells, db, options });
+  const handlers = buildHandlers({ libraries, cells, arith: new ArithService(cells), db, options });
   return {
     dispatch: createDispatch(handlers, options.dispatch),
     events,
@@ -51,8 +52,8 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
   };
 }
 
-function buildHandlers(parts: { libraries: LibraryService; cells: CellService; db: Db; options: WorkbenchOptions }): Handlers {
-  const { libraries, cells, db, options } = parts;
+function buildHandlers(parts: { libraries: LibraryService; cells: CellService; arith: ArithService; db: Db; options: WorkbenchOptions }): Handlers {
+  const { libraries, cells, arith, db, options } = parts;
   return {
     'app.info': () => ({ appVersion: options.appVersion, modelVersion: MODEL_VERSION, schemaVersion: schemaVersion(db), dbPath: options.dbPath }),
     'libraries.list': (input) => libraries.list(input),
@@ -71,5 +72,6 @@ function buildHandlers(parts: { libraries: LibraryService; cells: CellService; d
     'cells.importNvsim': (input) => cells.importNvsim(input),
     'cells.exportNvsim': (input) => cells.exportNvsim(input),
     'array.evaluate': (input) => cells.evaluateArray(input),
+    'arith.ops': (input) => arith.ops(input),
   };
 }

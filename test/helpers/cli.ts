@@ -7,7 +7,7 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process with captured output. */
-export async function pimwb(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+export async function pimwb(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; stdin?: string } = {}): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runCli(args, {
@@ -16,6 +16,9 @@ export async function pimwb(args: readonly string[], options: { cwd?: string; en
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
     untilInterrupted: () => Promise.resolve(),
+    stdinLines: async function* () {
+      yield* (options.stdin ?? '').split('\n');
+    },
   });
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }

@@ -19,6 +19,7 @@ export const CHANNELS = [
   'cells.importNvsim',
   'cells.exportNvsim',
   'array.evaluate',
+  'arith.ops',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -9,6 +9,7 @@ import {
   valuesSchema,
 } from '../schemas/library.ts';
 import { libraryFileSchema } from '../schemas/library-file.ts';
+import { opsInputSchema, opsOutputSchema } from '../schemas/arith.ts';
 import { arrayInputSchema, arrayResultSchema, cellDetailSchema, cellSummarySchema, nvsimImportInputSchema, nvsimImportOutputSchema } from '../schemas/cell.ts';
 import type { Channel, EventName } from './channels.ts';
 
@@ -110,6 +111,10 @@ export const contract = {
   'array.evaluate': {
     input: arrayInputSchema,
     output: arrayResultSchema,
+  },
+  'arith.ops': {
+    input: opsInputSchema,
+    output: opsOutputSchema,
   },
 } as const satisfies Record<Channel, ChannelSpec>;
 

@@ -1,0 +1,44 @@
+import type { Output, ParsedInput } from '../shared/ipc/contract.ts';
+import { formatByName } from '../sim/arith/formats.ts';
+import { OPERATIONS, costOf, countOperation, microprogram } from '../sim/arith/programs.ts';
+import { ftzTruncError } from '../sim/arith/accuracy.ts';
+import type { CellFamily } from '../sim/isa/primitives.ts';
+import type { CellService } from './cells.ts';
+
+// Step counts of each arithmetic microprogram on a cell, costed with the primitives of one subarray
+// built from that cell (every lane in parallel).
+
+export class ArithService {
+  private readonly cells: CellService;
+
+  constructor(cells: CellService) {
+    this.cells = cells;
+  }
+
+  ops(input: ParsedInput<'arith.ops'>): Output<'arith.ops'> {
+    const array = this.cells.evaluateArray({ cell: input.cell, rows: input.rows, cols: input.cols, node: input.node });
+    const family = array.cell.family as CellFamily;
+    const format = formatByName(input.format);
+    const figures = Object.fromEntries(
+      OPERATIONS.map((op) => {
+        const count = countOperation(family, op, format, input.mode);
+        const cost = costOf(count.steps, array.primitives, count.activity);
+        const rows = microprogram(family, op, format, input.mode).rowCount;
+        return [op, { steps: count.steps as Record<string, number>, totalSteps: count.totalSteps, ...cost, rows }];
+      }),
+    ) as Pick<Output<'arith.ops'>, (typeof OPERATIONS)[number]>;
+    const ieee = input.mode === 'ieee';
+    const accuracy = ieee ? undefined : { fpAdd: ftzTruncError(family, 'add', format), fpMul: ftzTruncError(family, 'mul', format) };
+    return {
+      ...figures,
+      context: {
+        cell: array.cell,
+        format: format.name,
+        mode: input.mode,
+        ieee,
+        array: { rows: input.rows, cols: input.cols, node_nm: input.node, lanes: array.lanes },
+        ...(accuracy ? { accuracy } : {}),
+      },
+    };
+  }
+}
