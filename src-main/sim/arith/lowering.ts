@@ -105,6 +105,13 @@ function senseWrite(h: GateHelpers, kind: SenseKind, srcs: readonly Operand[]): 
 const plain = (row: number): Operand => ({ row, inv: false });
 const inverted = (row: number): Operand => ({ row, inv: true });
 
+/**
+ * Sensing families. The full adder of the complementary SOT cell takes 4 steps per bit:
+ * carry = MAJ3: rows A, B and Cin active together, every column sensed against one reference
+ * between one and two low-resistance cells (the column current counts the ones); written back.
+ * sum = XOR3: the same three rows, sensed against three references (between 0|1, 1|2 and 2|3
+ * ones), the odd counts giving 1; written back. Cells without XOR3 need two XOR2 steps (6 in all).
+ */
 function sensing(family: CellFamily, complementary: boolean): Lowering {
   const neg = (row: number, h: GateHelpers): Operand => (complementary ? inverted(row) : plain(h.not(row)));
   const lowering: Lowering = {

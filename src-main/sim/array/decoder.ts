@@ -3,7 +3,10 @@ import { drainCap, gateCap, minWidth, tau, transistorArea, unitInverterCap, leak
 
 // Row decoder with word-line driver, sized by logical effort (Sutherland, Sproull & Harris):
 // address bits are predecoded in groups of up to 3 (NAND2/NAND3), a final NAND combines one line
-// of each group, and a chain of inverters drives the word line. The stage count minimises delay.
+// of each group, and a chain of inverters drives the word line. Memory decoders are pitch-limited,
+// so the chain is sized for area, not minimum delay: assumption: a stage effort of about 12
+// instead of the delay-optimal 4 (drivers that fit the row pitch; NVSim and CACTI trade the same way).
+const STAGE_EFFORT = 12;
 
 export interface DecoderResult {
   readonly latency_s: number;
@@ -36,7 +39,7 @@ export function rowDecoder(tech: TechNode, lines: number, load_F: number, lineLe
   const cUnit = unitInverterCap(tech);
   const logicalEffort = nandEffort(groupBits) * nandEffort(finalInputs);
   const pathEffort = logicalEffort * branching * Math.max(1, load_F / cUnit);
-  const stages = Math.max(3, Math.round(Math.log(pathEffort) / Math.log(4)));
+  const stages = Math.max(3, Math.round(Math.log(pathEffort) / Math.log(STAGE_EFFORT)));
   const stageEffort = pathEffort ** (1 / stages);
   const parasitic = groupBits + finalInputs + (stages - 2);
   // Predecoded lines run the height of the array in an upper (semi-global) metal layer.
