@@ -28,7 +28,9 @@ describe.skipIf(!chromiumPath)('workbench shell in the browser', () => {
     for (const label of ['Libraries', 'Workloads', 'Experiments', 'Compare', 'Sweeps', 'History']) {
       await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label })).toBeTruthy();
     }
-    await page.getByTestId('library-name').filter({ hasText: 'FloatPIM (published figures)' }).waitFor();
+    await page.getByTestId('library-detail').waitFor();
+    await page.getByRole('option', { name: /FloatPIM \(published figures\)/ }).waitFor();
+    await page.getByRole('option', { name: /SOT-MRAM 2T2MTJ/ }).waitFor();
     await expect(page.getByTestId('status-bar').textContent()).resolves.toContain(served.dbPath);
     expect(page.url()).not.toContain('token=');
   });
