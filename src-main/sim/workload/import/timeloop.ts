@@ -1,5 +1,5 @@
 import type { Issue } from '../../../shared/result.ts';
-import type { Layer, Network } from '../../../shared/schemas/workload.ts';
+import type { Layer } from '../../../shared/schemas/workload.ts';
 import { parseYamlSubset, type YamlValue } from './yaml-subset.ts';
 import type { ImportResult } from './neurosim-csv.ts';
 
