@@ -8,6 +8,8 @@ import { EventHub } from './events.ts';
 import { LibraryService } from './libraries.ts';
 import { CellService, builtinCellLibraries } from './cells.ts';
 import { ArithService } from './arith.ts';
+import { NetworkService } from './networks.ts';
+import { NetworkRepo } from '../store/repos/networks.ts';
 import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch.ts';
 import { MODEL_VERSION } from './versions.ts';
 
@@ -40,7 +42,8 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
   const events = new EventHub();
   const libraries = new LibraryService({ repo: new LibraryRepo(db, clock), builtins, events, appVersion: options.appVersion });
   const cells = new CellService(libraries);
-  const handlers = buildHandlers({ libraries, cells, arith: new ArithService(cells), db, options });
+  const networks = new NetworkService(new NetworkRepo(db, clock), events);
+  const handlers = buildHandlers({ libraries, cells, networks, arith: new ArithService(cells), db, options });
   return {
     dispatch: createDispatch(handlers, options.dispatch),
     events,
@@ -52,8 +55,17 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
   };
 }
 
-function buildHandlers(parts: { libraries: LibraryService; cells: CellService; arith: ArithService; db: Db; options: WorkbenchOptions }): Handlers {
-  const { libraries, cells, arith, db, options } = parts;
+interface Services {
+  readonly libraries: LibraryService;
+  readonly cells: CellService;
+  readonly networks: NetworkService;
+  readonly arith: ArithService;
+  readonly db: Db;
+  readonly options: WorkbenchOptions;
+}
+
+function buildHandlers(parts: Services): Handlers {
+  const { libraries, cells, networks, arith, db, options } = parts;
   return {
     'app.info': () => ({ appVersion: options.appVersion, modelVersion: MODEL_VERSION, schemaVersion: schemaVersion(db), dbPath: options.dbPath }),
     'libraries.list': (input) => libraries.list(input),
@@ -73,5 +85,9 @@ function buildHandlers(parts: { libraries: LibraryService; cells: CellService; a
     'cells.exportNvsim': (input) => cells.exportNvsim(input),
     'array.evaluate': (input) => cells.evaluateArray(input),
     'arith.ops': (input) => arith.ops(input),
+    'networks.list': () => networks.list(),
+    'networks.get': (input) => networks.get(input),
+    'networks.import': (input) => networks.import(input),
+    'networks.delete': (input) => networks.delete(input),
   };
 }

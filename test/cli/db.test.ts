@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { useTempDir } from '../helpers/temp.ts';
 import { pimwb } from '../helpers/cli.ts';
+import { LATEST_SCHEMA_VERSION } from '../../src-main/store/db.ts';
 
 describe('pimwb db', () => {
   const temp = useTempDir();
@@ -10,7 +11,7 @@ describe('pimwb db', () => {
     const db = join(temp(), 'info.sqlite');
     await pimwb(['library', 'clone', 'floatpim-published', 'mine', '--db', db]);
     const info = JSON.parse((await pimwb(['db', 'info', '--db', db, '--json'])).stdout) as Record<string, unknown>;
-    expect(info).toMatchObject({ dbPath: db, schemaVersion: 1, libraries: 1, experiments: 0 });
+    expect(info).toMatchObject({ dbPath: db, schemaVersion: LATEST_SCHEMA_VERSION, libraries: 1, experiments: 0 });
   });
 
   it('backs up to a new file that opens with the same libraries, and never overwrites', async () => {

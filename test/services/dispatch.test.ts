@@ -4,6 +4,7 @@ import type { Handlers } from '../../src-main/shared/ipc/contract.ts';
 import { WorkbenchFailure } from '../../src-main/shared/result.ts';
 import { useTempDir } from '../helpers/temp.ts';
 import { testWorkbench } from '../helpers/workbench.ts';
+import { LATEST_SCHEMA_VERSION } from '../../src-main/store/db.ts';
 
 describe('dispatch', () => {
   const temp = useTempDir();
@@ -49,6 +50,6 @@ describe('dispatch', () => {
 
   it('answers app.info with the versions and the database path', async () => {
     const wb = testWorkbench(temp());
-    expect(await wb.dispatch('app.info', {})).toMatchObject({ ok: true, value: { appVersion: '9.9.9-test', schemaVersion: 1 } });
+    expect(await wb.dispatch('app.info', {})).toMatchObject({ ok: true, value: { appVersion: '9.9.9-test', schemaVersion: LATEST_SCHEMA_VERSION } });
   });
 });

@@ -55,6 +55,13 @@ CREATE TABLE library_versions (
   PRIMARY KEY (library_id, version)
 ) STRICT;
 
+CREATE TABLE networks (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  network_json TEXT NOT NULL CHECK (json_valid(network_json)),
+  created_at TEXT NOT NULL
+) STRICT;
+
 CREATE TRIGGER library_versions_are_immutable BEFORE UPDATE ON library_versions
 BEGIN
   SELECT RAISE(ABORT, 'library versions are immutable; save a new version instead');

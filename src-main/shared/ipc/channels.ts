@@ -20,11 +20,15 @@ export const CHANNELS = [
   'cells.exportNvsim',
   'array.evaluate',
   'arith.ops',
+  'networks.list',
+  'networks.get',
+  'networks.import',
+  'networks.delete',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 
-export const EVENTS = ['libraries.changed'] as const;
+export const EVENTS = ['libraries.changed', 'networks.changed'] as const;
 
 export type EventName = (typeof EVENTS)[number];
 

@@ -10,6 +10,7 @@ import {
 } from '../schemas/library.ts';
 import { libraryFileSchema } from '../schemas/library-file.ts';
 import { opsInputSchema, opsOutputSchema } from '../schemas/arith.ts';
+import { networkDetailSchema, networkImportSchema, networkSummarySchema } from '../schemas/network-api.ts';
 import { arrayInputSchema, arrayResultSchema, cellDetailSchema, cellSummarySchema, nvsimImportInputSchema, nvsimImportOutputSchema } from '../schemas/cell.ts';
 import type { Channel, EventName } from './channels.ts';
 
@@ -116,6 +117,22 @@ export const contract = {
     input: opsInputSchema,
     output: opsOutputSchema,
   },
+  'networks.list': {
+    input: z.object({}).strict(),
+    output: z.object({ items: z.array(networkSummarySchema) }),
+  },
+  'networks.get': {
+    input: z.object({ ref: refSchema }).strict(),
+    output: networkDetailSchema,
+  },
+  'networks.import': {
+    input: networkImportSchema,
+    output: networkDetailSchema,
+  },
+  'networks.delete': {
+    input: z.object({ ref: refSchema }).strict(),
+    output: z.object({ id: z.string(), name: z.string() }),
+  },
 } as const satisfies Record<Channel, ChannelSpec>;
 
 export const events = {
@@ -123,6 +140,7 @@ export const events = {
     ids: z.array(z.string()),
     reason: z.enum(['created', 'saved', 'renamed', 'deleted', 'imported']),
   }),
+  'networks.changed': z.object({ ids: z.array(z.string()), reason: z.enum(['imported', 'deleted']) }),
 } as const satisfies Record<EventName, z.ZodType>;
 
 /** What a caller sends on `C` (defaults not yet applied). */

@@ -1,4 +1,5 @@
 import { sql as librariesAndExperiments } from './001-libraries-and-experiments.ts';
+import { sql as networks } from './002-networks.ts';
 
 export interface Migration {
   readonly version: number;
@@ -7,6 +8,9 @@ export interface Migration {
 }
 
 /** Numbered 1..n without gaps; `PRAGMA user_version` records the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'libraries and experiments', sql: librariesAndExperiments }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'libraries and experiments', sql: librariesAndExperiments },
+  { version: 2, name: 'networks', sql: networks },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

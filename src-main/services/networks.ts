@@ -1,0 +1,112 @@
+import { WorkbenchFailure } from '../shared/result.ts';
+import type { Output, ParsedInput } from '../shared/ipc/contract.ts';
+import type { NetworkDetail, NetworkSummary } from '../shared/schemas/network-api.ts';
+import { networkSchema, type Network } from '../shared/schemas/workload.ts';
+import { issuesFromZod } from '../shared/ipc/issues.ts';
+import { ZOO } from '../sim/workload/zoo/index.ts';
+import { inferShapes } from '../sim/workload/shapes.ts';
+import { parseNeuroSimCsv, type ImportResult } from '../sim/workload/import/neurosim-csv.ts';
+import { parseTimeloopLayers } from '../sim/workload/import/timeloop.ts';
+import type { NetworkRepo } from '../store/repos/networks.ts';
+import type { EventHub } from './events.ts';
+
+// Networks to train: the built-in zoo and imported ones (NeuroSim NetWork.csv, Timeloop files).
+
+interface Known {
+  readonly id: string;
+  readonly builtIn: boolean;
+  readonly network: Network;
+  readonly published?: { macs: number; source: string };
+}
+
+function describe(known: Known): NetworkDetail {
+  const shapes = inferShapes(known.network);
+  if (!shapes.ok) throw new WorkbenchFailure('invalid_input', `network "${known.network.name}" is not consistent`, shapes.issues);
+  const layerTable = shapes.layers.map((l) => ({ ...l, inShape: [...l.inShape] as [number, number, number], outShape: [...l.outShape] as [number, number, number] }));
+  return {
+    id: known.id,
+    name: known.network.name,
+    dataset: known.network.dataset,
+    builtIn: known.builtIn,
+    layers: layerTable.length,
+    forwardMacs: layerTable.reduce((s, l) => s + l.macs, 0),
+    params: layerTable.reduce((s, l) => s + l.params, 0),
+    ...(known.published ? { publishedForwardMacs: known.published.macs, macsSource: known.published.source } : {}),
+    network: known.network,
+    layerTable,
+  };
+}
+
+function summary(detail: NetworkDetail): NetworkSummary {
+  const { network: _n, layerTable: _t, macsSource: _s, ...rest } = detail;
+  return rest;
+}
+
+/** Picks the importer from the file names: .csv is NeuroSim, .yaml/.yml Timeloop (one file per layer). */
+export function parseNetworkFiles(files: readonly { fileName: string; text: string }[], name: string): ImportResult {
+  const csv = files.filter((f) => /\.csv$/i.test(f.fileName));
+  const yaml = files.filter((f) => /\.ya?ml$/i.test(f.fileName));
+  if (csv.length === 1 && files.length === 1) return parseNeuroSimCsv(csv[0]!.text, name);
+  if (yaml.length === files.length) return parseTimeloopLayers(yaml, name);
+  return { ok: false, issues: [{ path: 'files', message: 'give one NeuroSim NetWork.csv, or Timeloop problem files (.yaml), one per layer' }] };
+}
+
+export class NetworkService {
+  private readonly repo: NetworkRepo;
+  private readonly events: EventHub;
+  private readonly builtins: readonly Known[];
+
+  constructor(repo: NetworkRepo, events: EventHub) {
+    this.repo = repo;
+    this.events = events;
+    this.builtins = ZOO.map((z) => ({ id: `builtin:${z.id}`, builtIn: true, network: z.network, published: { macs: z.publishedForwardMacs, source: z.macsSource } }));
+  }
+
+  list(): Output<'networks.list'> {
+    const stored = this.repo.list().map((s) => ({ id: s.id, builtIn: false, network: s.network }));
+    return { items: [...this.builtins, ...stored].map((k) => summary(describe(k))) };
+  }
+
+  get(input: ParsedInput<'networks.get'>): Output<'networks.get'> {
+    return describe(this.resolve(input.ref));
+  }
+
+  /** The network itself, for evaluation. */
+  network(ref: string): Network {
+    return this.resolve(ref).network;
+  }
+
+  import(input: ParsedInput<'networks.import'>): Output<'networks.import'> {
+    const name = input.name ?? input.files[0]!.fileName.replace(/\.(csv|ya?ml)$/i, '');
+    const parsed = parseNetworkFiles(input.files, name);
+    if (!parsed.ok) throw new WorkbenchFailure('invalid_input', 'the network files are not valid', parsed.issues);
+    const checked = networkSchema.safeParse(parsed.network);
+    if (!checked.success) throw new WorkbenchFailure('invalid_input', 'the imported network is not valid', issuesFromZod(checked.error));
+    const preview = describe({ id: 'file', builtIn: false, network: checked.data });
+    if (!input.store) return preview;
+    if (this.builtins.some((b) => b.network.name.toLowerCase() === name.toLowerCase())) {
+      throw new WorkbenchFailure('conflict', `"${name}" is the name of a built-in network`, [{ path: 'name', message: 'choose another name' }]);
+    }
+    const id = this.repo.create(checked.data);
+    this.events.emit('networks.changed', { ids: [id], reason: 'imported' });
+    return describe({ id, builtIn: false, network: checked.data });
+  }
+
+  delete(input: ParsedInput<'networks.delete'>): Output<'networks.delete'> {
+    const found = this.resolve(input.ref);
+    if (found.builtIn) throw new WorkbenchFailure('conflict', `"${found.network.name}" is a built-in network and cannot be deleted`);
+    this.repo.delete(found.id);
+    this.events.emit('networks.changed', { ids: [found.id], reason: 'deleted' });
+    return { id: found.id, name: found.network.name };
+  }
+
+  private resolve(ref: string): Known {
+    const lower = ref.toLowerCase();
+    const builtin = this.builtins.find((b) => b.id === ref || b.id === `builtin:${ref}` || b.network.name.toLowerCase() === lower);
+    if (builtin && ref.startsWith('builtin:')) return builtin;
+    const stored = this.repo.find(ref);
+    if (stored) return { id: stored.id, builtIn: false, network: stored.network };
+    if (builtin) return builtin;
+    throw new WorkbenchFailure('not_found', `no network "${ref}"; use an id or a name from the network list`, [{ path: 'ref', message: 'matches no network' }]);
+  }
+}
