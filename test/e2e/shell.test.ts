@@ -52,7 +52,11 @@ describe.skipIf(!chromiumPath)('workbench shell in the browser', () => {
       await page.getByTestId('library-detail').waitFor();
       await page.waitForTimeout(200);
       await screenshot(page, `libraries-${theme}`);
-      for (const key of ['workloads', 'experiments', 'compare', 'sweeps', 'history']) {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /workloads/i }).click();
+      await page.getByTestId('network-detail').waitFor();
+      await page.waitForTimeout(200);
+      await screenshot(page, `workloads-${theme}`);
+      for (const key of ['experiments', 'compare', 'sweeps', 'history']) {
         await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: new RegExp(key, 'i') }).click();
         await page.getByTestId('planned-page').waitFor();
         await screenshot(page, `${key}-${theme}`);

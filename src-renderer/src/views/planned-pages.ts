@@ -2,19 +2,13 @@
 // will do and what a user can do now, instead of showing an empty screen.
 
 export interface PlannedPage {
-  readonly key: 'workloads' | 'experiments' | 'compare' | 'sweeps' | 'history';
+  readonly key: 'experiments' | 'compare' | 'sweeps' | 'history';
   readonly title: string;
   readonly purpose: string;
   readonly meanwhile: string;
 }
 
 export const PLANNED_PAGES: readonly PlannedPage[] = [
-  {
-    key: 'workloads',
-    title: 'Workloads',
-    purpose: 'Networks to train (LeNet-5 to ResNet-50, or your own imported from NeuroSim NetWork.csv or Timeloop layer files), with each layer\'s shape and MACs.',
-    meanwhile: 'Workloads arrive with the training model. Meanwhile, keep your device and array parameters in Libraries.',
-  },
   {
     key: 'experiments',
     title: 'Experiments',

@@ -48,3 +48,14 @@ describe('chart options (pure functions)', () => {
     ]);
   });
 });
+
+describe('layer MACs chart', () => {
+  it('keeps only compute layers, in millions', async () => {
+    const { computeLayers, layerMacsChartOption } = await import('@/charts/layer-macs.ts');
+    const detail = { layerTable: [{ name: 'c1', macs: 2_500_000 }, { name: 'relu', macs: 0 }, { name: 'fc', macs: 1000 }] } as never;
+    const bars = computeLayers(detail);
+    expect(bars.map((b) => b.name)).toEqual(['c1', 'fc']);
+    const option = layerMacsChartOption(bars, LIGHT_PALETTE) as { series: { data: number[] }[] };
+    expect(option.series[0]!.data).toEqual([2.5, 0.001]);
+  });
+});
