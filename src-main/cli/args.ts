@@ -113,3 +113,20 @@ function parseInteger(raw: string, name: string): number {
   if (!Number.isSafeInteger(value)) throw new UsageError(`--${name} is out of range: ${raw}`);
   return value;
 }
+
+export function intOption(args: ParsedCommandArgs, name: string): number | undefined {
+  const value = args.options[name];
+  return typeof value === 'number' ? value : undefined;
+}
+
+export function stringOption(args: ParsedCommandArgs, name: string): string | undefined {
+  const value = args.options[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Checks the number of operands a command takes, so no command has to. */
+export function checkOperands(args: ParsedCommandArgs, arity: readonly [number, number], operands: string | undefined, commandName: string): void {
+  const [min, max] = arity;
+  if (args.positionals.length > max) throw new UsageError(`unexpected argument "${args.positionals[max]}" for "${commandName}"`);
+  if (args.positionals.length < min) throw new UsageError(`"${commandName}" needs ${operands ?? `${min} operand(s)`}`);
+}

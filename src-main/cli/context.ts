@@ -80,6 +80,8 @@ export interface Command {
   readonly summary: string;
   /** Positionals as shown in help, e.g. "<file.json>". */
   readonly operands?: string;
+  /** How many positionals it takes, at least and at most (default none). */
+  readonly arity?: readonly [number, number];
   readonly options: readonly OptionSpec[];
   readonly details?: string;
   run(ctx: CommandContext, args: ParsedCommandArgs): Promise<void>;

@@ -1,5 +1,5 @@
 import { CommandContext, appVersion, type CliIO, type Command } from './context.ts';
-import { UsageError, extractGlobals, parseCommandArgs, type GlobalFlags } from './args.ts';
+import { UsageError, checkOperands, extractGlobals, parseCommandArgs, type GlobalFlags } from './args.ts';
 import { commandHelp, generalHelp, groupHelp } from './help.ts';
 import { libraryCommands } from './commands/library.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -57,6 +57,7 @@ async function dispatchCommand(io: CliIO, globals: GlobalFlags, rest: string[]):
     return 0;
   }
   const parsed = parseCommandArgs(rest.slice(command.path.length), command.options, command.path.join(' '));
+  checkOperands(parsed, command.arity ?? [0, 0], command.operands, command.path.join(' '));
   const ctx = new CommandContext(globals, io);
   try {
     await command.run(ctx, parsed);

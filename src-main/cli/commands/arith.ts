@@ -36,7 +36,6 @@ const ops: Command = {
   ],
   details: 'With --json: {"fullAdd": {"steps", "totalSteps", "latency_s", "energy_J", "rows"}, "add": ..., "mul": ..., "fpAdd": ..., "fpMul": ..., "context": {...}}; costs are per lane-parallel operation of the subarray.',
   async run(ctx, args) {
-    if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
     const input = {
       cell: required(args, 'cell'),
       format: choice(required(args, 'format'), FORMAT_NAMES, 'format'),
@@ -124,7 +123,6 @@ const fp: Command = {
   ],
   details: 'Reads lines "A B" of hexadecimal bit patterns (further columns are ignored) and writes "A B Z" in upper-case hex of the format\'s width.',
   async run(ctx, args) {
-    if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
     const op = choice(required(args, 'op'), ['add', 'mul'] as const, 'op');
     const format = formatByName(choice(required(args, 'format'), FORMAT_NAMES, 'format'));
     const mode = choice(typeof args.options.mode === 'string' ? args.options.mode : 'ieee', MODE_NAMES, 'mode');

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { Command } from '../context.ts';
-import { UsageError, type ParsedCommandArgs } from '../args.ts';
+import { UsageError, intOption, stringOption, type ParsedCommandArgs } from '../args.ts';
 import { clip, renderTable } from '../table.ts';
 import { readTextFile, writeTextFile } from '../files.ts';
 import { formatSI } from '../../shared/units.ts';
@@ -9,8 +9,7 @@ import type { ArrayResult } from '../../shared/schemas/cell.ts';
 
 // `pimwb cell ...` and `pimwb array`: memory cells and the subarrays built from them.
 
-function one(args: ParsedCommandArgs, what: string): string {
-  if (args.positionals.length !== 1) throw new UsageError(`give exactly one ${what}`);
+function one(args: ParsedCommandArgs): string {
   return args.positionals[0]!;
 }
 
@@ -18,8 +17,7 @@ const list: Command = {
   path: ['cell', 'list'],
   summary: 'list built-in and stored memory cells',
   options: [],
-  async run(ctx, args) {
-    if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
+  async run(ctx) {
     const result = await ctx.call('cells.list', {});
     ctx.print(result, () =>
       renderTable(result.items, [
@@ -37,9 +35,10 @@ const show: Command = {
   path: ['cell', 'show'],
   summary: 'show a cell\'s parameters with units and sources, its primitives and warnings',
   operands: '<id|name>',
+  arity: [1, 1],
   options: [{ name: 'version', kind: 'int', value: 'N', description: 'show version N instead of the latest' }],
   async run(ctx, args) {
-    const detail = await ctx.call('cells.get', { ref: one(args, 'cell id or name'), version: typeof args.options.version === 'number' ? args.options.version : undefined });
+    const detail = await ctx.call('cells.get', { ref: one(args), version: intOption(args, 'version') });
     ctx.print(detail, () => {
       const lib = detail.library;
       const head = [`${lib.name}  (${lib.id}, version ${lib.shownVersion})`, `family: ${detail.family}    primitives: ${detail.primitives.join(', ')}`, ''];
@@ -59,11 +58,12 @@ const importCommand: Command = {
   path: ['cell', 'import'],
   summary: 'import an NVSim .cell file into a new cell library and print its id',
   operands: '<file.cell>',
+  arity: [1, 1],
   options: [{ name: 'name', kind: 'string', value: 'NAME', description: 'name of the new cell (default: the file name)' }],
   async run(ctx, args) {
-    const path = one(args, '.cell file');
+    const path = one(args);
     const text = readTextFile(path, ctx.io.cwd);
-    const result = await ctx.call('cells.importNvsim', { text, fileName: basename(path), name: typeof args.options.name === 'string' ? args.options.name : undefined });
+    const result = await ctx.call('cells.importNvsim', { text, fileName: basename(path), name: stringOption(args, 'name') });
     for (const w of result.warnings) ctx.verbose(`warning: ${w.path}: ${w.message}`);
     if (!ctx.globals.json && result.warnings.length) ctx.io.stderr(`pimwb: ${result.warnings.length} warning(s): ${result.warnings.map((w) => `${w.path} ${w.message}`).join('; ')}`);
     ctx.print(result, () => result.cell.library.id);
@@ -74,13 +74,14 @@ const exportCommand: Command = {
   path: ['cell', 'export'],
   summary: 'write a cell as an NVSim .cell file',
   operands: '<id|name>',
+  arity: [1, 1],
   options: [
     { name: 'output', short: 'o', kind: 'string', value: 'FILE', description: 'write to FILE instead of standard output' },
     { name: 'force', kind: 'flag', description: 'overwrite FILE if it exists' },
     { name: 'version', kind: 'int', value: 'N', description: 'export version N instead of the latest' },
   ],
   async run(ctx, args) {
-    const result = await ctx.call('cells.exportNvsim', { ref: one(args, 'cell id or name'), version: typeof args.options.version === 'number' ? args.options.version : undefined });
+    const result = await ctx.call('cells.exportNvsim', { ref: one(args), version: intOption(args, 'version') });
     const output = typeof args.options.output === 'string' ? args.options.output : undefined;
     if (!output) return ctx.io.stdout(result.text.trimEnd());
     const written = writeTextFile(output, result.text, ctx.io.cwd, args.options.force === true);
@@ -121,7 +122,6 @@ const array: Command = {
   ],
   details: 'With --json: {"area_m2", "read": {"latency_s", "energy_J"}, "write": {...}, "primitives": {...}, "breakdown": {...}, "warnings": [...]} in SI units.',
   async run(ctx, args) {
-    if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
     for (const name of ['cell', 'rows', 'cols', 'node']) if (args.options[name] === undefined) throw new UsageError(`--${name} is required`);
     const ref = String(args.options.cell);
     const isFile = ref.toLowerCase().endsWith('.cell') || (ref.includes('/') && existsSync(ref));

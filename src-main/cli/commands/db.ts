@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { statSync } from 'node:fs';
 import type { Command } from '../context.ts';
-import { UsageError } from '../args.ts';
 import { backupTo } from '../../store/db.ts';
 
 // `pimwb db ...`: where the store is, and a safe copy of it.
@@ -10,8 +9,7 @@ const info: Command = {
   path: ['db', 'info'],
   summary: 'show the database file in use, its schema version and what it holds',
   options: [],
-  async run(ctx, args) {
-    if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
+  async run(ctx) {
     const about = await ctx.call('app.info', {});
     const libraries = (await ctx.call('libraries.list', {})).items.filter((l) => !l.builtIn).length;
     const experiments = (ctx.open().db.prepare('SELECT count(*) AS n FROM experiments').get() as { n: number }).n;
@@ -34,10 +32,10 @@ const backup: Command = {
   path: ['db', 'backup'],
   summary: 'copy the database to a new file, safely even while the workbench is open',
   operands: '<file.sqlite>',
+  arity: [1, 1],
   options: [],
   async run(ctx, args) {
-    const target = args.positionals[0];
-    if (!target || args.positionals.length > 1) throw new UsageError('give exactly one file to write the backup to');
+    const target = args.positionals[0]!;
     const full = resolve(ctx.io.cwd, target);
     const { pages } = await backupTo(ctx.open().db, full);
     ctx.print({ path: full, pages }, () => `backed up to ${full}`);

@@ -1,5 +1,5 @@
 import type { Command, CommandContext } from '../context.ts';
-import { UsageError, type ParsedCommandArgs } from '../args.ts';
+import { UsageError, intOption, stringOption, type ParsedCommandArgs } from '../args.ts';
 import { clip, renderTable } from '../table.ts';
 import { parseJsonText, readTextFile, writeTextFile } from '../files.ts';
 import type { LibraryDetail, LibrarySummary } from '../../shared/schemas/library.ts';
@@ -8,24 +8,9 @@ import { diffValues, type DiffRow } from '../../shared/library-diff.ts';
 
 // `pimwb library ...`: the same library services the window's Libraries page uses.
 
-function operand(args: ParsedCommandArgs, index: number, what: string): string {
-  const value = args.positionals[index];
-  if (value === undefined) throw new UsageError(`missing ${what}`);
-  return value;
-}
-
-function noExtraOperands(args: ParsedCommandArgs, count: number): void {
-  if (args.positionals.length > count) throw new UsageError(`unexpected argument "${args.positionals[count]}"`);
-}
-
-function optionalInt(args: ParsedCommandArgs, name: string): number | undefined {
-  const value = args.options[name];
-  return typeof value === 'number' ? value : undefined;
-}
-
-function optionalString(args: ParsedCommandArgs, name: string): string | undefined {
-  const value = args.options[name];
-  return typeof value === 'string' ? value : undefined;
+/** The operand at `index`; present, since the command's arity was checked before it ran. */
+function operand(args: ParsedCommandArgs, index: number): string {
+  return args.positionals[index]!;
 }
 
 function summaryTable(items: readonly LibrarySummary[]): string {
@@ -66,8 +51,7 @@ const list: Command = {
     { name: 'query', kind: 'string', value: 'TEXT', description: 'only libraries whose name contains TEXT' },
   ],
   async run(ctx, args) {
-    noExtraOperands(args, 0);
-    const input = { kind: optionalString(args, 'kind') as LibrarySummary['kind'] | undefined, query: optionalString(args, 'query') };
+    const input = { kind: stringOption(args, 'kind') as LibrarySummary['kind'] | undefined, query: stringOption(args, 'query') };
     const result = await ctx.call('libraries.list', input);
     ctx.print(result, () => summaryTable(result.items));
   },
@@ -77,10 +61,10 @@ const show: Command = {
   path: ['library', 'show'],
   summary: 'show a library\'s values with units and sources',
   operands: '<id|name>',
+  arity: [1, 1],
   options: [{ name: 'version', kind: 'int', value: 'N', description: 'show version N instead of the latest' }],
   async run(ctx, args) {
-    noExtraOperands(args, 1);
-    const detail = await ctx.call('libraries.get', { ref: operand(args, 0, 'library id or name'), version: optionalInt(args, 'version') });
+    const detail = await ctx.call('libraries.get', { ref: operand(args, 0), version: intOption(args, 'version') });
     ctx.print(detail, () => detailText(detail));
   },
 };
@@ -89,10 +73,10 @@ const versions: Command = {
   path: ['library', 'versions'],
   summary: 'list the saved versions of a library',
   operands: '<id|name>',
+  arity: [1, 1],
   options: [],
   async run(ctx, args) {
-    noExtraOperands(args, 1);
-    const result = await ctx.call('libraries.versions', { ref: operand(args, 0, 'library id or name') });
+    const result = await ctx.call('libraries.versions', { ref: operand(args, 0) });
     ctx.print(result, () =>
       renderTable(result.items, [
         { title: 'VERSION', value: (v) => String(v.version), align: 'right' },
@@ -108,12 +92,12 @@ const importCommand: Command = {
   path: ['library', 'import'],
   summary: 'import a library file (JSON, format pimwb-library) as a new library',
   operands: '<file.json>',
+  arity: [1, 1],
   options: [{ name: 'name', kind: 'string', value: 'NAME', description: 'store it under NAME instead of the name in the file' }],
   async run(ctx, args) {
-    noExtraOperands(args, 1);
-    const path = operand(args, 0, 'file to import');
+    const path = operand(args, 0);
     const content = parseJsonText(readTextFile(path, ctx.io.cwd), path);
-    const detail = await ctx.call('libraries.import', { file: content, name: optionalString(args, 'name') });
+    const detail = await ctx.call('libraries.import', { file: content, name: stringOption(args, 'name') });
     ctx.print(detail, () => `imported "${detail.name}" as ${detail.id} (${detail.valueCount} values)`);
   },
 };
@@ -122,16 +106,16 @@ const exportCommand: Command = {
   path: ['library', 'export'],
   summary: 'write a library version as a library file (JSON)',
   operands: '<id|name>',
+  arity: [1, 1],
   options: [
     { name: 'version', kind: 'int', value: 'N', description: 'export version N instead of the latest' },
     { name: 'output', short: 'o', kind: 'string', value: 'FILE', description: 'write to FILE instead of standard output' },
     { name: 'force', kind: 'flag', description: 'overwrite FILE if it exists' },
   ],
   async run(ctx, args) {
-    noExtraOperands(args, 1);
-    const result = await ctx.call('libraries.export', { ref: operand(args, 0, 'library id or name'), version: optionalInt(args, 'version') });
+    const result = await ctx.call('libraries.export', { ref: operand(args, 0), version: intOption(args, 'version') });
     const text = `${JSON.stringify(result.file, null, 2)}\n`;
-    const output = optionalString(args, 'output');
+    const output = stringOption(args, 'output');
     if (!output) {
       ctx.io.stdout(text.trimEnd());
       return;
@@ -145,10 +129,10 @@ const rename: Command = {
   path: ['library', 'rename'],
   summary: 'rename a library (its versions are kept)',
   operands: '<id|name> <new-name>',
+  arity: [2, 2],
   options: [],
   async run(ctx, args) {
-    noExtraOperands(args, 2);
-    const summary = await ctx.call('libraries.rename', { ref: operand(args, 0, 'library id or name'), name: operand(args, 1, 'new name') });
+    const summary = await ctx.call('libraries.rename', { ref: operand(args, 0), name: operand(args, 1) });
     ctx.print(summary, () => `renamed ${summary.id} to "${summary.name}"`);
   },
 };
@@ -157,13 +141,13 @@ const clone: Command = {
   path: ['library', 'clone'],
   summary: 'copy a library (a built-in one too) into a new editable library',
   operands: '<id|name> <new-name>',
+  arity: [2, 2],
   options: [{ name: 'version', kind: 'int', value: 'N', description: 'copy version N instead of the latest' }],
   async run(ctx, args) {
-    noExtraOperands(args, 2);
     const detail = await ctx.call('libraries.clone', {
-      ref: operand(args, 0, 'library id or name'),
-      name: operand(args, 1, 'name of the copy'),
-      version: optionalInt(args, 'version'),
+      ref: operand(args, 0),
+      name: operand(args, 1),
+      version: intOption(args, 'version'),
     });
     ctx.print(detail, () => `cloned into "${detail.name}" (${detail.id})`);
   },
@@ -173,10 +157,10 @@ const deleteCommand: Command = {
   path: ['library', 'delete'],
   summary: 'delete a library and all its versions (refused while experiments use it)',
   operands: '<id|name>',
+  arity: [1, 1],
   options: [{ name: 'yes', kind: 'flag', description: 'confirm the deletion (required)' }],
   async run(ctx: CommandContext, args) {
-    noExtraOperands(args, 1);
-    const ref = operand(args, 0, 'library id or name');
+    const ref = operand(args, 0);
     if (args.options.yes !== true) throw new UsageError(`deleting "${ref}" removes every version; add --yes to confirm`);
     const deleted = await ctx.call('libraries.delete', { ref });
     ctx.print(deleted, () => `deleted "${deleted.name}" (${deleted.id})`);
@@ -194,6 +178,7 @@ const diff: Command = {
   path: ['library', 'diff'],
   summary: 'compare two versions of a library, or two libraries, value by value',
   operands: '<lib> [<other-lib>]',
+  arity: [1, 2],
   options: [
     { name: 'left', kind: 'int', value: 'N', description: 'version of the first library (default: the one before the latest when comparing a library with itself)' },
     { name: 'right', kind: 'int', value: 'N', description: 'version of the second library (default: the latest)' },
@@ -201,12 +186,11 @@ const diff: Command = {
   ],
   details: 'Numbers are compared in SI: "10 kOhm" and "10000 Ohm" are the same value restated (=). Marks: ~ changed, s source changed, + added, - removed.',
   async run(ctx, args) {
-    noExtraOperands(args, 2);
-    const first = operand(args, 0, 'library id or name');
+    const first = operand(args, 0);
     const second = args.positionals[1] ?? first;
-    const rightDetail = await ctx.call('libraries.get', { ref: second, version: optionalInt(args, 'right') });
+    const rightDetail = await ctx.call('libraries.get', { ref: second, version: intOption(args, 'right') });
     const defaultLeft = second === first ? Math.max(1, rightDetail.shownVersion - 1) : undefined;
-    const leftDetail = await ctx.call('libraries.get', { ref: first, version: optionalInt(args, 'left') ?? defaultLeft });
+    const leftDetail = await ctx.call('libraries.get', { ref: first, version: intOption(args, 'left') ?? defaultLeft });
     const result = diffValues(leftDetail.values, rightDetail.values);
     const label = (d: typeof leftDetail) => `${d.name} v${d.shownVersion}`;
     const value = { left: { id: leftDetail.id, version: leftDetail.shownVersion }, right: { id: rightDetail.id, version: rightDetail.shownVersion }, ...result };

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Command, CommandContext } from '../context.ts';
-import { UsageError } from '../args.ts';
+import { UsageError, stringOption } from '../args.ts';
 import { clip, renderTable } from '../table.ts';
 import { readTextFile } from '../files.ts';
 import type { NetworkDetail } from '../../shared/schemas/network-api.ts';
@@ -54,8 +54,7 @@ const list: Command = {
   path: ['network', 'list'],
   summary: 'list built-in and imported networks with their forward MACs',
   options: [],
-  async run(ctx, args) {
-    if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
+  async run(ctx) {
     const result = await ctx.call('networks.list', {});
     ctx.print(result, () =>
       renderTable(result.items, [
@@ -74,10 +73,10 @@ const show: Command = {
   path: ['network', 'show'],
   summary: 'a network\'s layers with shapes and MACs ("forwardMacs" per image, parameters)',
   operands: '<name|id|file>',
+  arity: [1, 1],
   options: [],
   async run(ctx, args) {
-    const ref = args.positionals[0];
-    if (!ref || args.positionals.length > 1) throw new UsageError('give one network name, id, or file');
+    const ref = args.positionals[0]!;
     const detail = looksLikeFile(ref)
       ? await ctx.call('networks.import', { files: readNetworkFiles(ctx, ref), name: basename(ref).replace(/\.(csv|ya?ml)$/i, '') || 'network', store: false })
       : await ctx.call('networks.get', { ref });
@@ -89,11 +88,11 @@ const importCommand: Command = {
   path: ['network', 'import'],
   summary: 'import a NeuroSim NetWork.csv, a Timeloop layer file, or a folder of them',
   operands: '<NetWork.csv | layer-folder | layer.yaml>',
+  arity: [1, 1],
   options: [{ name: 'name', kind: 'string', value: 'NAME', description: 'name of the network (default: the file name)' }],
   async run(ctx, args) {
-    const path = args.positionals[0];
-    if (!path || args.positionals.length > 1) throw new UsageError('give one file or folder to import');
-    const name = typeof args.options.name === 'string' ? args.options.name : basename(path).replace(/\.(csv|ya?ml)$/i, '');
+    const path = args.positionals[0]!;
+    const name = stringOption(args, 'name') ?? basename(path).replace(/\.(csv|ya?ml)$/i, '');
     const detail = await ctx.call('networks.import', { files: readNetworkFiles(ctx, path), name });
     ctx.print(detail, () => `imported "${detail.name}" as ${detail.id}: ${detail.layers} layers, ${si(detail.forwardMacs)} MACs per image`);
   },

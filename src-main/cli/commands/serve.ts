@@ -22,7 +22,6 @@ export const serveCommand: Command = {
   ],
   details: 'Prints a URL with a session token; open it in a browser. API requests without the token are refused (401). Stop with Ctrl+C.',
   async run(ctx, args) {
-    if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
     const port = parsePort(args.options.port);
     const host = typeof args.options.host === 'string' ? args.options.host : '127.0.0.1';
     if (!isLoopback(host)) {
