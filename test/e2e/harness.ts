@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_ARGS } from './chromium.ts';
 
 // Starts the real `pimwb serve` on a temporary database and a headless Chromium against it.
@@ -93,6 +94,24 @@ export async function openBrowser(executablePath: string, url: string, theme: 'l
     problems,
     close: () => browser.close(),
   };
+}
+
+/**
+ * A served workbench and a browser on it for one describe block: started before its tests,
+ * stopped after. `path` is appended to the session URL (a route such as "#/workloads").
+ */
+export function useWorkbenchPage(executablePath: string | null, path = ''): { served: () => Served; session: () => BrowserSession } {
+  let served: Served | undefined;
+  let session: BrowserSession | undefined;
+  beforeAll(async () => {
+    served = await startServe();
+    session = await openBrowser(executablePath!, `${served.url}${path}`);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await served?.stop();
+  });
+  return { served: () => served!, session: () => session! };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openBrowser, paintedPixels, screenshot, startServe, type BrowserSession, type Served } from './harness.ts';
+import { useWorkbenchPage, paintedPixels, screenshot, type BrowserSession, type Served } from './harness.ts';
 import { sampleFile } from '../helpers/workbench.ts';
 
 // Library management through the UI, end to end on a real store.
@@ -9,18 +9,14 @@ const chromiumPath = inject('chromiumPath');
 
 // Skipped only when global-setup found no Chromium outside CI (it printed why, loudly).
 describe.skipIf(!chromiumPath)('libraries in the browser', () => {
+  const workbench = useWorkbenchPage(chromiumPath);
   let served: Served;
   let session: BrowserSession;
 
   beforeAll(async () => {
-    served = await startServe();
-    session = await openBrowser(chromiumPath!, served.url);
+    served = workbench.served();
+    session = workbench.session();
     await session.page.getByTestId('library-detail').waitFor();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await served?.stop();
   });
 
   it('creates a library that is still there after a reload', async () => {
@@ -101,22 +97,18 @@ describe.skipIf(!chromiumPath)('libraries in the browser', () => {
 });
 
 describe.skipIf(!chromiumPath)('editing library values in the browser', () => {
+  const workbench = useWorkbenchPage(chromiumPath);
   let served: Served;
   let session: BrowserSession;
 
   beforeAll(async () => {
-    served = await startServe();
-    session = await openBrowser(chromiumPath!, served.url);
+    served = workbench.served();
+    session = workbench.session();
     const file = join(served.dir, 'sample.json');
     writeFileSync(file, JSON.stringify(sampleFile));
     await session.page.getByTestId('library-detail').waitFor();
     await session.page.getByTestId('import-file').setInputFiles(file);
     await session.page.getByTestId('library-name').filter({ hasText: 'Sample SOT cell' }).waitFor();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await served?.stop();
   });
 
   it('edits a value, shows problems inline, undoes and redoes, and saves a new version with Ctrl+S', async () => {
@@ -182,18 +174,12 @@ describe.skipIf(!chromiumPath)('editing library values in the browser', () => {
 });
 
 describe.skipIf(!chromiumPath)('cells in the browser', () => {
-  let served: Served;
+  const workbench = useWorkbenchPage(chromiumPath);
   let session: BrowserSession;
 
   beforeAll(async () => {
-    served = await startServe();
-    session = await openBrowser(chromiumPath!, served.url);
+    session = workbench.session();
     await session.page.getByTestId('library-detail').waitFor();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await served?.stop();
   });
 
   it('imports an NVSim .cell file and evaluates a subarray from it, with a chart', async () => {

@@ -1,25 +1,21 @@
 /// <reference lib="dom" />
 // Callbacks passed to page.evaluate run in the browser, so this file also sees DOM types.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { request } from 'node:http';
-import { openBrowser, paintedPixels, screenshot, startServe, type BrowserSession, type Served } from './harness.ts';
+import { useWorkbenchPage, paintedPixels, screenshot, type BrowserSession, type Served } from './harness.ts';
 
 // The workbench shell in Chromium against `pimwb serve`: every page of the rail, both themes.
 const chromiumPath = inject('chromiumPath');
 
 // Skipped only when global-setup found no Chromium outside CI (it printed why, loudly).
 describe.skipIf(!chromiumPath)('workbench shell in the browser', () => {
+  const workbench = useWorkbenchPage(chromiumPath);
   let served: Served;
   let session: BrowserSession;
 
   beforeAll(async () => {
-    served = await startServe();
-    session = await openBrowser(chromiumPath!, served.url);
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await served?.stop();
+    served = workbench.served();
+    session = workbench.session();
   });
 
   it('opens on Libraries with the rail, the status bar and the built-in libraries', async () => {

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openBrowser, paintedPixels, screenshot, startServe, type BrowserSession, type Served } from './harness.ts';
+import { useWorkbenchPage, paintedPixels, screenshot, type BrowserSession, type Served } from './harness.ts';
 
 // The Workloads page: built-in networks with their layers, and imports of NeuroSim and Timeloop files.
 const chromiumPath = inject('chromiumPath');
@@ -10,18 +10,14 @@ const fixtures = fileURLToPath(new URL('../fixtures/workloads/', import.meta.url
 
 // Skipped only when global-setup found no Chromium outside CI (it printed why, loudly).
 describe.skipIf(!chromiumPath)('workloads in the browser', () => {
+  const workbench = useWorkbenchPage(chromiumPath, '#/workloads');
   let served: Served;
   let session: BrowserSession;
 
   beforeAll(async () => {
-    served = await startServe();
-    session = await openBrowser(chromiumPath!, `${served.url}#/workloads`);
+    served = workbench.served();
+    session = workbench.session();
     await session.page.getByTestId('network-detail').waitFor();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await served?.stop();
   });
 
   it('shows a built-in network with its MACs against the published figure, a layer table and a chart', async () => {

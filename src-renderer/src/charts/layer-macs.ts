@@ -21,7 +21,7 @@ export function layerMacsChartOption(bars: readonly LayerBar[], palette: ChartPa
     grid: { left: 8, right: 8, top: 24, bottom: 4, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'category', data: bars.map((b) => b.name), axisLabel: { ...axisLabel, show: bars.length <= 24, rotate: 45 }, axisLine: { lineStyle: { color: palette.grid } } },
-    yAxis: { type: 'value', name: 'millions of MACs per image', nameTextStyle: axisLabel, axisLabel, splitLine: { lineStyle: { color: palette.grid } } },
+    yAxis: { type: 'value', name: 'M MACs per image', nameTextStyle: { ...axisLabel, align: 'left' }, axisLabel, splitLine: { lineStyle: { color: palette.grid } } },
     series: [{ name: 'forward MACs (M)', type: 'bar', barMaxWidth: 14, itemStyle: { color: palette.series[0] }, data: bars.map((b) => Number((b.macs / 1e6).toPrecision(4))) }],
   };
 }
