@@ -57,6 +57,15 @@ export class NetBuilder {
     return this.relu(`${name}.relu`);
   }
 
+  /** A classifier head: fc + ReLU per hidden width, the output fc, then softmax. */
+  classifier(prefix: string, widths: readonly number[], first = 1): string {
+    widths.forEach((width, i) => {
+      this.fc(`${prefix}${first + i}`, width);
+      if (i < widths.length - 1) this.relu(`${prefix}${first + i}.relu`);
+    });
+    return this.softmax('softmax');
+  }
+
   network(meta: Omit<Network, 'layers'>): Network {
     return { ...meta, layers: this.layers };
   }

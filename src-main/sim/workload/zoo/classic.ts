@@ -47,12 +47,7 @@ function alexnet(): ZooEntry {
   b.conv('conv5', 256, 3, 1, 1);
   b.relu('conv5.relu');
   b.pool('pool5', 'max', 3, 2);
-  b.fc('fc6', 4096);
-  b.relu('fc6.relu');
-  b.fc('fc7', 4096);
-  b.relu('fc7.relu');
-  b.fc('fc8', 1000);
-  b.softmax('softmax');
+  b.classifier('fc', [4096, 4096, 1000], 6);
   return {
     id: 'alexnet',
     network: b.network({
@@ -79,12 +74,7 @@ function vggBlock(b: NetBuilder, stage: number, convs: number, out: number): voi
 function vgg16(): ZooEntry {
   const b = new NetBuilder();
   [64, 128, 256, 512, 512].forEach((out, i) => vggBlock(b, i + 1, i < 2 ? 2 : 3, out));
-  b.fc('fc6', 4096);
-  b.relu('fc6.relu');
-  b.fc('fc7', 4096);
-  b.relu('fc7.relu');
-  b.fc('fc8', 1000);
-  b.softmax('softmax');
+  b.classifier('fc', [4096, 4096, 1000], 6);
   return {
     id: 'vgg16',
     network: b.network({
@@ -118,10 +108,7 @@ function vgg8Cifar(): ZooEntry {
   b.conv('conv6', 512, 3, 1, 1);
   b.relu('conv6.relu');
   b.pool('pool6', 'max', 2, 2);
-  b.fc('fc7', 1024);
-  b.relu('fc7.relu');
-  b.fc('fc8', 10);
-  b.softmax('softmax');
+  b.classifier('fc', [1024, 10], 7);
   return {
     id: 'vgg8-cifar',
     network: b.network({
