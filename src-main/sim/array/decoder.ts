@@ -12,6 +12,10 @@ export interface DecoderResult {
   readonly latency_s: number;
   readonly energy_J: number;
   readonly area_m2: number;
+  /** Of the area: the decoding gates (predecoders, final NANDs), which SIMD blocks may share. */
+  readonly logicArea_m2: number;
+  /** Of the area: one driver chain per line, which every array needs for itself. */
+  readonly driverArea_m2: number;
   readonly leakage_W: number;
   readonly stages: number;
 }
@@ -55,12 +59,15 @@ export function rowDecoder(tech: TechNode, lines: number, load_F: number, lineLe
   const w = minWidth(tech);
   const driverWidth = (3 * w * load_F) / cUnit / Math.max(1.5, stageEffort - 1);
   const perLineWidth = driverWidth + finalInputs * 2 * w;
-  const area_m2 = lines * (transistorArea(tech, driverWidth) + finalInputs * 2 * transistorArea(tech, w));
+  const driverArea_m2 = lines * transistorArea(tech, driverWidth);
+  const nandArea = lines * finalInputs * 2 * transistorArea(tech, w);
   const predecodeArea = groups.reduce((sum, g) => sum + 2 ** g * (g * 2 + 2) * transistorArea(tech, 2 * w), 0);
   return {
     latency_s,
     energy_J: energy_J + drainCap(tech, driverWidth) * tech.vdd_V * tech.vdd_V,
-    area_m2: area_m2 + predecodeArea,
+    area_m2: driverArea_m2 + nandArea + predecodeArea,
+    logicArea_m2: nandArea + predecodeArea,
+    driverArea_m2,
     leakage_W: leakagePower(tech, lines * perLineWidth * 0.5),
     stages,
   };

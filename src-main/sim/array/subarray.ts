@@ -95,11 +95,18 @@ function maxReferences(cell: CellParams): number {
   return refs;
 }
 
+/** Column sense amplifiers a MAGIC array keeps for reading rows out: assumption: one per 8 columns through a mux (rows are read for I/O only; computing needs none). */
+const MAGIC_IO_COLUMNS_PER_SENSE_AMP = 8;
+
 function areaBreakdown(tech: TechNode, cell: CellParams, geo: Geometry, ctx: AccessContext, driverWidth: number): Record<string, number> {
-  const senseLanes = lanesAreRows(cell) ? geo.rows + geo.cols : geo.cols;
+  // MAGIC drives rows (I/O) and columns (computing): two decoders; its lanes are the rows.
+  const magic = lanesAreRows(cell);
+  const senseLanes = magic ? geo.rows + Math.ceil(geo.cols / MAGIC_IO_COLUMNS_PER_SENSE_AMP) : geo.cols;
+  const decoders = magic ? 2 : 1;
   return {
     cells: geo.cellArea_m2,
-    rowDecoder: ctx.decoder.area_m2 * (lanesAreRows(cell) ? 2 : 1),
+    decoderLogic: ctx.decoder.logicArea_m2 * decoders,
+    lineDrivers: ctx.decoder.driverArea_m2 * decoders,
     senseAmps: senseLanes * maxReferences(cell) * ctx.sa.area_m2,
     writeDrivers: geo.cols * 2 * transistorArea(tech, driverWidth),
     precharge: geo.cols * 2 * transistorArea(tech, minWidth(tech)),
