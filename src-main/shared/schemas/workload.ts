@@ -1,58 +1,153 @@
 import { z } from 'zod';
 
 // A network to train: a graph of layers, each naming the layers it reads (none: the network input).
-// Shapes are not stored; they are inferred, so an imported or edited network cannot disagree with itself.
+// Shapes are not stored; they are inferred (sim/workload/shapes.ts), so an imported or edited
+// network cannot disagree with itself.
 
-export const LAYER_KINDS = ['conv', 'fc', 'pool', 'relu', 'bn', 'add', 'concat', 'softmax'] as const;
+export const LAYER_KINDS = ['conv', 'fc', 'pool', 'activation', 'batchnorm', 'add', 'concat', 'softmax'] as const;
+export type LayerKind = (typeof LAYER_KINDS)[number];
 
-const pair = z.tuple([z.number().int().positive(), z.number().int().positive()]);
-const padPair = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
+export const ACTIVATION_FUNCTIONS = ['relu', 'sigmoid', 'tanh'] as const;
+export type ActivationFunction = (typeof ACTIVATION_FUNCTIONS)[number];
 
-export const layerSchema = z
+export const MAX_LAYERS = 5000;
+
+const count = z.number().int().positive();
+const offset = z.number().int().nonnegative();
+/** [height, width] */
+const pair = z.tuple([count, count]);
+const padPair = z.tuple([offset, offset]);
+/** [channels, height, width] */
+export const shapeSchema = z.tuple([count, count, count]);
+export type Shape = z.infer<typeof shapeSchema>;
+
+export const layerNameSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters')
+  .refine((s) => !/\p{Cc}/u.test(s), 'must not contain control characters');
+
+const common = {
+  name: layerNameSchema,
+  /** Producer layers, by name; empty means the network input. */
+  inputs: z.array(layerNameSchema).max(64).default([]),
+  /**
+   * The [channels, height, width] this layer reads, when a file declares each layer's geometry and
+   * leaves out the steps between them (pooling, shortcuts, concatenations in NeuroSim and Timeloop
+   * files). The layer's shapes and counts then follow its declaration, not its producers' output.
+   */
+  inputShape: shapeSchema.optional(),
+};
+
+const window = {
+  kernel: pair,
+  /** Default [1, 1] for conv; the kernel for pool (PyTorch's defaults). */
+  stride: pair.optional(),
+  padding: padPair.optional(),
+};
+
+export const convLayerSchema = z
   .object({
-    name: z.string().min(1).max(120),
-    kind: z.enum(LAYER_KINDS),
-    inputs: z.array(z.string()).max(16).default([]),
-    /** conv: output channels; fc: output features. */
-    out: z.number().int().positive().optional(),
-    kernel: pair.optional(),
-    stride: pair.optional(),
-    padding: padPair.optional(),
-    groups: z.number().int().positive().optional(),
-    /** pool: max or avg; "global" pools the whole feature map. */
-    mode: z.enum(['max', 'avg', 'global']).optional(),
-    /** pool: round the output size up (Caffe, and torchvision's GoogLeNet and SqueezeNet). */
-    ceil: z.boolean().optional(),
-    /**
-     * The [channels, height, width] this layer reads, when a file declares each layer's geometry
-     * and leaves out the steps between them (pooling in Timeloop problem files). Its MACs then
-     * follow its own declaration, not its producer's output.
-     */
-    inputShape: z.tuple([z.number().int().positive(), z.number().int().positive(), z.number().int().positive()]).optional(),
+    ...common,
+    ...window,
+    kind: z.literal('conv'),
+    /** Output channels. */
+    out: count,
+    dilation: pair.optional(),
+    groups: count.optional(),
+    /** Default true. */
+    bias: z.boolean().optional(),
   })
   .strict();
+
+export const fcLayerSchema = z
+  .object({
+    ...common,
+    kind: z.literal('fc'),
+    /** Output features; the input is flattened (channels x height x width features). */
+    out: count,
+    bias: z.boolean().optional(),
+  })
+  .strict();
+
+export const poolLayerSchema = z
+  .object({
+    ...common,
+    ...window,
+    kind: z.literal('pool'),
+    mode: z.enum(['max', 'avg']),
+    kernel: pair.optional(),
+    /** Pools the whole feature map to 1 x 1 (kernel, stride and padding are not used). */
+    global: z.boolean().optional(),
+    /** Rounds the output size up (Caffe; torchvision's GoogLeNet and SqueezeNet). */
+    ceil: z.boolean().optional(),
+  })
+  .strict()
+  .refine((layer) => layer.global === true || layer.kernel !== undefined, { message: 'a pool needs a kernel unless it is global', path: ['kernel'] });
+
+export const activationLayerSchema = z.object({ ...common, kind: z.literal('activation'), function: z.enum(ACTIVATION_FUNCTIONS) }).strict();
+
+/** Batch normalisation in training mode: statistics over the batch, a scale and shift per channel. */
+export const batchnormLayerSchema = z.object({ ...common, kind: z.literal('batchnorm') }).strict();
+
+const mergeInputs = z.array(layerNameSchema).min(2, 'must name at least two producers').max(64);
+
+/** Element-wise sum of producers of one shape (residual connections). */
+export const addLayerSchema = z.object({ ...common, kind: z.literal('add'), inputs: mergeInputs }).strict();
+
+/** Producers stacked along channels (inception modules, fire modules). */
+export const concatLayerSchema = z.object({ ...common, kind: z.literal('concat'), inputs: mergeInputs }).strict();
+
+/** The classifier output with its cross-entropy loss. */
+export const softmaxLayerSchema = z.object({ ...common, kind: z.literal('softmax') }).strict();
+
+export const layerSchema = z.discriminatedUnion('kind', [
+  convLayerSchema,
+  fcLayerSchema,
+  poolLayerSchema,
+  activationLayerSchema,
+  batchnormLayerSchema,
+  addLayerSchema,
+  concatLayerSchema,
+  softmaxLayerSchema,
+]);
 export type Layer = z.infer<typeof layerSchema>;
+export type ConvLayer = z.infer<typeof convLayerSchema>;
+export type PoolLayer = z.infer<typeof poolLayerSchema>;
+export type ActivationLayer = z.infer<typeof activationLayerSchema>;
 
 export const networkSchema = z
   .object({
-    name: z.string().min(1).max(120),
+    name: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters'),
     dataset: z.string().max(120),
     /** Training images per epoch, when the dataset has a standard size. */
-    datasetSize: z.number().int().positive().optional(),
-    input: z.object({ channels: z.number().int().positive(), height: z.number().int().positive(), width: z.number().int().positive() }),
-    classes: z.number().int().positive(),
-    source: z.string().min(1),
-    layers: z.array(layerSchema).min(1).max(2000),
+    datasetSize: count.optional(),
+    input: z.object({ channels: count, height: count, width: count }).strict(),
+    classes: count,
+    /** Where the network is defined: a citation, or where the file came from. */
+    source: z.string().min(1, 'must say where the network comes from').max(2000),
+    layers: z.array(layerSchema).min(1, 'must have at least one layer').max(MAX_LAYERS),
   })
-  .strict();
+  .strict()
+  .superRefine((network, ctx) => {
+    const seen = new Map<string, number>();
+    network.layers.forEach((layer, i) => {
+      const first = seen.get(layer.name);
+      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['layers', i, 'name'], message: `"${layer.name}" repeats layers[${first}].name` });
+      else seen.set(layer.name, i);
+    });
+  });
 export type Network = z.infer<typeof networkSchema>;
 
-/** A layer with its inferred shapes and counts, per image. */
+/** A layer with its inferred shapes and forward counts, per image. */
 export interface LayerShape {
   readonly name: string;
-  readonly kind: Layer['kind'];
-  readonly inShape: readonly [number, number, number];
-  readonly outShape: readonly [number, number, number];
+  readonly kind: LayerKind;
+  /** The first producer's output (or the declared input shape, or the network input). */
+  readonly inShape: Shape;
+  readonly outShape: Shape;
+  /** Forward multiply-accumulates (conv and fc only; biases and element-wise layers excluded). */
   readonly macs: number;
+  /** Trainable parameters: weights, biases, batch-norm scale and shift. */
   readonly params: number;
 }

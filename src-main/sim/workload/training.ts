@@ -1,97 +1,133 @@
 import type { Layer, LayerShape, Network } from '../../shared/schemas/workload.ts';
+import { elementsOf } from './geometry.ts';
+import type { LayerGraph } from './graph.ts';
+import { elementwisePhases } from './elementwise.ts';
+import { NO_WORK, ops, zeroOps, type OpCounts, type PhaseWork } from './ops.ts';
+import { savedElements } from './saved.ts';
 
-// What one training step asks of the arithmetic, per layer and phase. Conventions (domain.md 7):
-// - conv and fc: forward MACs M; the activation gradient costs M again (skipped for the first
-//   layer, whose input needs no gradient); the weight gradient costs M again. A MAC is one fpMul
-//   and one fpAdd.
-// - weight update (plain SGD): one fpMul (learning rate) and one fpAdd per weight, once per batch.
-// - element-wise layers, per element (assumptions, the usual operation counts):
-//   ReLU: one compare forward, one select backward; max pool: k*k - 1 compares per output forward,
-//   one select per input backward; average pool: k*k adds and one multiply per output forward, one
-//   multiply per input backward; batch-norm: 3 adds and 3 multiplies forward (statistics and
-//   normalisation), 4 and 4 backward, 2 weights per channel; residual add: one add forward, none
-//   backward; concat: data movement only; softmax: 8 multiplies and 7 adds per class forward
-//   (exponential by polynomial, sum, reciprocal), 2 and 1 backward.
+// What one training step asks of the arithmetic, per layer and phase (domain.md section 7):
+// - forward, activation gradient and weight gradient scale with the images of a batch; the weight
+//   update and batch statistics happen once per batch (PhaseWork.perBatch).
+// - conv and fc: forward M MACs; the activation gradient is the same M MACs with transposed weights
+//   (skipped when nothing upstream has weights: the network input needs no gradient); the weight
+//   gradient is M MACs again, the images of a batch accumulating into the same weight gradients.
+//   A bias costs 1 fpAdd per output forward and 1 fpAdd per output into its gradient.
+// - a layer read by k > 1 layers sums the k gradients that come back: (k - 1) fpAdd per output
+//   element, counted in its activation-gradient phase (residual shortcuts, inception inputs).
+// - weight update, per weight (biases and batch-norm scale and shift included) and per batch:
+//   plain SGD is 1 fpMul (learning rate) and 1 fpAdd; averaging over the batch is folded into the
+//   learning rate. Momentum adds v = mu v + g (1 fpMul, 1 fpAdd); weight decay g += lambda w (same).
+// - element-wise layers: see elementwise.ts.
 
 export const PHASES = ['forward', 'activationGradient', 'weightGradient', 'weightUpdate'] as const;
 export type Phase = (typeof PHASES)[number];
 
-export interface OpCounts {
-  fpMul: number;
-  fpAdd: number;
-  /** Compares and selects (ReLU, max pooling), costed as fixed-point adds. */
-  compare: number;
+export type { OpCounts, PhaseWork } from './ops.ts';
+
+export interface TrainingOptions {
+  readonly optimizer?: 'sgd' | 'momentum';
+  readonly weightDecay?: boolean;
 }
 
-export interface LayerTraining {
+/** The dot products a phase's MACs form: how many results, and how many products each sums. */
+export interface DotProducts {
+  /** Per image for forward and activation gradient; per batch for the weight gradient, whose results the images share. */
+  readonly results: number;
+  /** Products summed into each result, on average, per image (per batch: times the batch size for the weight gradient). */
+  readonly lengthPerImage: number;
+}
+
+export interface LayerWork {
   readonly name: string;
   readonly kind: Layer['kind'];
-  /** Per image for forward and gradients; per batch for the weight update. */
-  readonly phases: Readonly<Record<Phase, OpCounts>>;
-  /** Activations this layer produces per image (they move to the layers that read them). */
+  readonly phases: Readonly<Record<Phase, PhaseWork>>;
+  /** Conv and fc MACs, and batch-norm's scale gradient; zero results elsewhere. */
+  readonly dotProducts: Readonly<Record<'forward' | 'activationGradient' | 'weightGradient', DotProducts>>;
+  /** Elements read per image (all producers together) and produced per image. */
+  readonly inputElements: number;
   readonly outputElements: number;
-  readonly weights: number;
+  readonly params: number;
+  /** Elements the forward pass keeps per image for this layer's backward pass (saved.ts). */
+  readonly savedElements: number;
+  /** How many layers read this one. */
+  readonly readers: number;
 }
 
-const zero = (): OpCounts => ({ fpMul: 0, fpAdd: 0, compare: 0 });
+const NONE = NO_WORK;
+const NO_DOTS: DotProducts = Object.freeze({ results: 0, lengthPerImage: 0 });
+const imageWork = (counts: Partial<OpCounts>): PhaseWork => ({ perImage: ops(counts), perBatch: zeroOps() });
 
-function elements(shape: readonly number[]): number {
-  return shape.reduce((a, b) => a * b, 1);
+function weightUpdate(params: number, options: TrainingOptions): PhaseWork {
+  const perWeight = 1 + (options.optimizer === 'momentum' ? 1 : 0) + (options.weightDecay === true ? 1 : 0);
+  return params === 0 ? NONE : { perImage: zeroOps(), perBatch: ops({ fpMul: perWeight * params, fpAdd: perWeight * params }) };
 }
 
-function elementwise(layer: Layer, shape: LayerShape): { forward: OpCounts; backward: OpCounts } {
-  const inEl = elements(shape.inShape);
-  const outEl = elements(shape.outShape);
-  const [kh, kw] = layer.kernel ?? [1, 1];
-  switch (layer.kind) {
-    case 'relu':
-      return { forward: { ...zero(), compare: outEl }, backward: { ...zero(), compare: outEl } };
-    case 'pool':
-      if (layer.mode === 'max') return { forward: { ...zero(), compare: outEl * (kh * kw - 1) }, backward: { ...zero(), compare: inEl } };
-      if (layer.mode === 'global') return { forward: { fpMul: outEl, fpAdd: inEl, compare: 0 }, backward: { fpMul: inEl, fpAdd: 0, compare: 0 } };
-      return { forward: { fpMul: outEl, fpAdd: outEl * kh * kw, compare: 0 }, backward: { fpMul: inEl, fpAdd: 0, compare: 0 } };
-    case 'bn':
-      return { forward: { fpMul: 3 * outEl, fpAdd: 3 * outEl, compare: 0 }, backward: { fpMul: 4 * outEl, fpAdd: 4 * outEl, compare: 0 } };
-    case 'add':
-      return { forward: { ...zero(), fpAdd: outEl }, backward: zero() };
-    case 'softmax':
-      return { forward: { fpMul: 8 * outEl, fpAdd: 7 * outEl, compare: 0 }, backward: { fpMul: 2 * outEl, fpAdd: outEl, compare: 0 } };
-    default:
-      return { forward: zero(), backward: zero() };
-  }
+function computeLayer(layer: Extract<Layer, { kind: 'conv' | 'fc' }>, shape: LayerShape, inputElements: number, needsInputGradient: boolean) {
+  const outputs = elementsOf(shape.outShape);
+  const biasAdds = layer.bias === false ? 0 : outputs;
+  const weights = shape.params - (layer.bias === false ? 0 : layer.out);
+  const phases = {
+    forward: imageWork({ macs: shape.macs, fpAdd: biasAdds }),
+    activationGradient: needsInputGradient ? imageWork({ macs: shape.macs }) : NONE,
+    weightGradient: imageWork({ macs: shape.macs, fpAdd: biasAdds }),
+  };
+  const dotProducts = {
+    forward: { results: outputs, lengthPerImage: shape.macs / outputs },
+    activationGradient: needsInputGradient ? { results: inputElements, lengthPerImage: shape.macs / inputElements } : NO_DOTS,
+    weightGradient: { results: weights, lengthPerImage: shape.macs / weights },
+  };
+  return { phases, dotProducts };
 }
 
-function layerTraining(layer: Layer, shape: LayerShape, isFirstCompute: boolean): LayerTraining {
-  const mac = (n: number): OpCounts => ({ fpMul: n, fpAdd: n, compare: 0 });
-  const weights = shape.params;
-  const update = { fpMul: weights, fpAdd: weights, compare: 0 };
-  const outputElements = elements(shape.outShape);
-  if (layer.kind === 'conv' || layer.kind === 'fc') {
-    const phases = { forward: mac(shape.macs), activationGradient: isFirstCompute ? zero() : mac(shape.macs), weightGradient: mac(shape.macs), weightUpdate: update };
-    return { name: layer.name, kind: layer.kind, phases, outputElements, weights };
-  }
-  const { forward, backward } = elementwise(layer, shape);
-  const phases = { forward, activationGradient: backward, weightGradient: zero(), weightUpdate: update };
-  return { name: layer.name, kind: layer.kind, phases, outputElements, weights };
+function withFanIn(work: PhaseWork, readers: number, outputs: number): PhaseWork {
+  if (readers < 2) return work;
+  return { perImage: { ...work.perImage, fpAdd: work.perImage.fpAdd + (readers - 1) * outputs }, perBatch: work.perBatch };
 }
 
-/** Per-layer training work; `shapes` is the output of inferShapes for the same network. */
-export function trainingWork(network: Network, shapes: readonly LayerShape[]): LayerTraining[] {
-  let seenCompute = false;
+/** For each layer: whether anything it reads, directly or not, has weights to train. */
+function trainableUpstream(graph: LayerGraph, shapes: readonly LayerShape[]): boolean[] {
+  const upstream: boolean[] = shapes.map(() => false);
+  for (const i of graph.order) upstream[i] = graph.producers[i]!.some((p) => shapes[p]!.params > 0 || upstream[p]!);
+  return upstream;
+}
+
+function dotProductsOf(layer: Layer, shape: LayerShape, compute: ReturnType<typeof computeLayer> | undefined): LayerWork['dotProducts'] {
+  if (compute) return compute.dotProducts;
+  // Batch-norm's scale gradient sums dy * xhat over each channel's positions.
+  const [channels, height, width] = shape.inShape;
+  const weightGradient = layer.kind === 'batchnorm' ? { results: channels, lengthPerImage: height * width } : NO_DOTS;
+  return { forward: NO_DOTS, activationGradient: NO_DOTS, weightGradient };
+}
+
+function layerWork(layer: Layer, shape: LayerShape, inputElements: number, upstream: boolean, readers: number, options: TrainingOptions): LayerWork {
+  const outputElements = elementsOf(shape.outShape);
+  const compute = layer.kind === 'conv' || layer.kind === 'fc' ? computeLayer(layer, shape, inputElements, upstream) : undefined;
+  const base = compute?.phases ?? elementwisePhases(layer, shape);
+  // The gradient of this layer's output is needed when it, or anything before it, has weights.
+  const outputGradientNeeded = upstream || shape.params > 0;
+  const activationGradient = upstream ? base.activationGradient : NONE;
+  const phases = {
+    forward: base.forward,
+    activationGradient: outputGradientNeeded ? withFanIn(activationGradient, readers, outputElements) : NONE,
+    weightGradient: base.weightGradient,
+    weightUpdate: weightUpdate(shape.params, options),
+  };
+  const dotProducts = dotProductsOf(layer, shape, compute);
+  return { name: layer.name, kind: layer.kind, phases, dotProducts, inputElements, outputElements, params: shape.params, savedElements: savedElements(layer, shape, inputElements), readers };
+}
+
+/**
+ * Per-layer training work, in declaration order. `shapes` and `graph` come from inferShapes on
+ * the same network.
+ */
+export function trainingWork(network: Network, shapes: readonly LayerShape[], graph: LayerGraph, options: TrainingOptions = {}): LayerWork[] {
+  const upstream = trainableUpstream(graph, shapes);
   return network.layers.map((layer, i) => {
-    const first = !seenCompute && (layer.kind === 'conv' || layer.kind === 'fc');
-    if (layer.kind === 'conv' || layer.kind === 'fc') seenCompute = true;
-    return layerTraining(layer, shapes[i]!, first);
+    const shape = shapes[i]!;
+    const producers = graph.producers[i]!;
+    // A declared input shape stands for what the layer reads, whatever its producer makes.
+    const declared = layer.inputShape !== undefined || producers.length === 0;
+    const inputElements = declared ? elementsOf(shape.inShape) : producers.reduce((sum, p) => sum + elementsOf(shapes[p]!.outShape), 0);
+    return layerWork(layer, shape, inputElements, upstream[i]!, graph.readers[i]!, options);
   });
-}
-
-/** Totals of a phase over all layers (per image, or per batch for the update). */
-export function phaseTotals(work: readonly LayerTraining[], phase: Phase): OpCounts {
-  const total = zero();
-  for (const layer of work) {
-    total.fpMul += layer.phases[phase].fpMul;
-    total.fpAdd += layer.phases[phase].fpAdd;
-    total.compare += layer.phases[phase].compare;
-  }
-  return total;
 }

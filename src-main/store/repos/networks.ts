@@ -1,6 +1,6 @@
 import type { Db } from '../db.ts';
 import type { StoreClock } from '../ids.ts';
-import type { Network } from '../../shared/schemas/workload.ts';
+import { networkSchema, type Network } from '../../shared/schemas/workload.ts';
 import { WorkbenchFailure } from '../../shared/result.ts';
 
 // Imported networks, stored whole (their layers as validated JSON).
@@ -17,7 +17,22 @@ interface Row {
   created_at: string;
 }
 
-const toStored = (row: Row): StoredNetwork => ({ id: row.id, createdAt: row.created_at, network: JSON.parse(row.network_json) as Network });
+/** The database file is a boundary too: a row written by another version, or damaged, is refused by name. */
+function toStored(row: Row): StoredNetwork {
+  let json: unknown;
+  try {
+    json = JSON.parse(row.network_json);
+  } catch {
+    json = undefined;
+  }
+  const checked = networkSchema.safeParse(json);
+  if (!checked.success) {
+    const first = checked.error.issues[0];
+    const where = first ? ` (${first.path.join('.') || 'network'}: ${first.message})` : '';
+    throw new WorkbenchFailure('invalid_input', `stored network ${row.id} cannot be read by this version${where}; delete it and import its file again`);
+  }
+  return { id: row.id, createdAt: row.created_at, network: checked.data };
+}
 
 export class NetworkRepo {
   private readonly db: Db;

@@ -1,89 +1,95 @@
 import type { Issue } from '../../../shared/result.ts';
-import type { Layer } from '../../../shared/schemas/workload.ts';
-import { parseYamlSubset, type YamlValue } from './yaml-subset.ts';
-import type { ImportResult } from './neurosim-csv.ts';
+import { windowOutputSize } from '../geometry.ts';
+import { ASSUMED_ELEMENTWISE, capIssues, chain, type ImportResult, type UnlinkedLayer } from './result.ts';
+import { readInstance, type Instance } from './timeloop-instance.ts';
 
 // Timeloop / CiMLoop problem files: one layer per file, `problem: instance: {C, M, P, Q, R, S, N,
-// Hstride, Wstride, ...}` (C in-channels, M out-channels, P x Q output, R x S kernel, N batch).
-// Keys are read case-insensitively (HStride and Hstride both appear in published files). A folder
-// of such files is one network, its layers in the natural order of the file names. Files give no
-// padding and leave out pooling between layers, so each layer declares its own input size
-// ((P - 1) * stride + R) and the network's MACs are exactly the files' C*M*P*Q*R*S.
+// Hstride, Wstride, ...}`. A folder of such files is one network, its layers in the natural order
+// of the file names (layer2 before layer10). The parser stays pure: it takes the files' names and
+// texts.
+//
+// Axes follow Timeloop's CNN-layer projection (its problem shape: Inputs width = R * Wdilation +
+// P * Wstride, height = S * Hdilation + Q * Hstride): P, R, Wstride run along the width and Q, S,
+// Hstride along the height. C and M are per group and G counts the groups (CiMLoop's depthwise
+// layers). Files give no padding unless they list H, W, Hpad, Wpad, and they leave out the pooling
+// between layers, so each layer declares the input it reads: H = (Q - 1) Hstride + (S - 1) Hdilation
+// + 1 when H is not given. Its MACs are then exactly C M P Q R S G per image. No biases (a problem
+// has weights only).
 
 export interface LayerFile {
   readonly fileName: string;
   readonly text: string;
 }
 
-function lowerKeys(value: YamlValue): Record<string, YamlValue> | undefined {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.toLowerCase(), v]));
+const naturalOrder = (a: LayerFile, b: LayerFile): number => a.fileName.localeCompare(b.fileName, 'en', { numeric: true });
+
+function axis(size: number | undefined, out: number, kernel: number, stride: number, dilation: number, pad: number | undefined) {
+  const input = size ?? (out - 1) * stride + (kernel - 1) * dilation + 1;
+  const padding = pad ?? 0;
+  return { input, padding, made: windowOutputSize(input, { kernel, stride, padding, dilation, ceil: false }) };
 }
 
-function findInstance(doc: YamlValue): Record<string, YamlValue> | undefined {
-  const top = lowerKeys(doc);
-  const problem = top?.problem !== undefined ? lowerKeys(top.problem) : top;
-  return problem?.instance !== undefined ? lowerKeys(problem.instance) : undefined;
-}
-
-function dimension(instance: Record<string, YamlValue>, key: string, fallback: number | undefined, where: string, issues: Issue[]): number {
-  const value = instance[key];
-  if (value === undefined && fallback !== undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    issues.push({ path: `${where} problem.instance.${key.toUpperCase()}`, message: value === undefined ? 'is missing' : `must be a positive whole number (got ${JSON.stringify(value)})` });
-    return 1;
-  }
-  return value;
-}
-
-function layerFromFile(file: LayerFile, index: number, previous: string | undefined, issues: Issue[]): Layer | undefined {
-  const parsed = parseYamlSubset(file.text);
-  if (!parsed.ok) {
-    issues.push(...parsed.issues.map((i) => ({ path: `${file.fileName} ${i.path}`, message: i.message })));
+function layerOf(file: string, name: string, d: Instance, issues: Issue[]): UnlinkedLayer | undefined {
+  const height = axis(d.h, d.q, d.s, d.hstride, d.hdilation, d.hpad);
+  const width = axis(d.w, d.p, d.r, d.wstride, d.wdilation, d.wpad);
+  if (height.made !== d.q || width.made !== d.p) {
+    issues.push({ path: file, message: `Q x P = ${d.q} x ${d.p}, but H, W, the kernel, strides, dilations and padding give ${height.made} x ${width.made}` });
     return undefined;
   }
-  const instance = findInstance(parsed.value);
-  if (!instance) {
-    issues.push({ path: file.fileName, message: 'has no problem.instance mapping' });
-    return undefined;
+  const inputShape: [number, number, number] = [d.c * d.g, height.input, width.input];
+  if (d.p === 1 && d.q === 1 && d.r === 1 && d.s === 1 && d.g === 1 && height.input === 1 && width.input === 1) {
+    return { name, kind: 'fc', out: d.m, bias: false, inputShape };
   }
-  const before = issues.length;
-  const d = (key: string, fallback?: number) => dimension(instance, key, fallback, file.fileName, issues);
-  const [c, m, p, q, r, s] = [d('c'), d('m'), d('p'), d('q'), d('r'), d('s')];
-  const hs = d('hstride', 1);
-  const ws = d('wstride', 1);
-  if (issues.length > before) return undefined;
   return {
-    name: `layer${index + 1}`,
+    name,
     kind: 'conv',
-    inputs: previous ? [previous] : [],
-    out: m,
-    kernel: [r, s],
-    stride: [hs, ws],
-    padding: [0, 0],
-    inputShape: [c, (p - 1) * hs + r, (q - 1) * ws + s],
+    out: d.m * d.g,
+    kernel: [d.s, d.r],
+    stride: [d.hstride, d.wstride],
+    padding: [height.padding, width.padding],
+    ...(d.hdilation > 1 || d.wdilation > 1 ? { dilation: [d.hdilation, d.wdilation] as [number, number] } : {}),
+    ...(d.g > 1 ? { groups: d.g } : {}),
+    bias: false,
+    inputShape,
   };
 }
 
-const naturalOrder = (a: LayerFile, b: LayerFile): number => a.fileName.localeCompare(b.fileName, undefined, { numeric: true });
+function layerNames(files: readonly LayerFile[]): string[] {
+  const used = new Set<string>();
+  return files.map((file, i) => {
+    const stem = file.fileName.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '') || `layer${i + 1}`;
+    const name = used.has(stem) ? `${stem}_${i + 1}` : stem;
+    used.add(name);
+    return name;
+  });
+}
 
 export function parseTimeloopLayers(files: readonly LayerFile[], name: string): ImportResult {
+  if (files.length === 0) return { ok: false, issues: [{ path: 'files', message: 'no problem files given' }] };
   const issues: Issue[] = [];
-  const layers: Layer[] = [];
+  const notes: Issue[] = [];
   const sorted = [...files].sort(naturalOrder);
-  let previous: string | undefined;
+  const names = layerNames(sorted);
+  const computes: UnlinkedLayer[] = [];
   sorted.forEach((file, i) => {
-    const layer = layerFromFile(file, i, previous, issues);
-    if (!layer) return;
-    layers.push(layer, { name: `${layer.name}.relu`, kind: 'relu', inputs: [layer.name] });
-    previous = `${layer.name}.relu`;
+    const instance = readInstance(file.fileName, file.text, issues, notes);
+    const layer = instance && layerOf(file.fileName, names[i]!, instance, issues);
+    if (layer) computes.push(layer);
   });
-  if (!issues.length && layers.length === 0) issues.push({ path: 'files', message: 'no layer files' });
-  if (issues.length) return { ok: false, issues };
-  const first = layers[0]!.inputShape!;
-  const last = layers.at(-2)!;
+  if (issues.length > 0) return { ok: false, issues: capIssues(issues) };
+  const layers = computes.flatMap((layer, i): UnlinkedLayer[] => (i < computes.length - 1 ? [layer, { name: `${layer.name}.relu`, kind: 'activation', function: 'relu' }] : [layer]));
+  const first = computes[0]!.inputShape!;
+  const last = computes.at(-1)!;
   return {
     ok: true,
-    network: { name, dataset: 'imported', input: { channels: first[0], height: first[1], width: first[2] }, classes: last.out!, source: `Timeloop problem files "${name}" (${sorted.map((f) => f.fileName).join(', ')})`, layers },
+    network: {
+      name,
+      dataset: 'imported',
+      input: { channels: first[0], height: first[1], width: first[2] },
+      classes: 'out' in last ? last.out : 1,
+      source: `Timeloop problem files "${name}": ${sorted.length === 1 ? sorted[0]!.fileName : `${sorted.length} files, ${sorted[0]!.fileName} to ${sorted.at(-1)!.fileName}`}`,
+      layers: chain(layers),
+    },
+    notes: [{ path: 'files', message: ASSUMED_ELEMENTWISE }, { path: 'files', message: 'layers in the natural order of the file names; the pooling between them is not in the files (each layer keeps the input its file declares)' }, ...notes],
   };
 }

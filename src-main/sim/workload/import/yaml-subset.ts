@@ -1,169 +1,127 @@
 import type { Issue } from '../../../shared/result.ts';
+import { scanLines, scanOutsideQuotes, YamlError, type TemplateLine, type YamlLine } from './yaml-lines.ts';
+import { newMap, parseInline, setKey, YamlUnsupported, type YamlMap, type YamlValue } from './yaml-scalar.ts';
 
-// The small part of YAML that Timeloop and CiMLoop problem files use: block mappings and
-// sequences by indentation, one-line flow mappings and sequences, plain or quoted scalars and
-// comments. Anything else (anchors, aliases, tags, multi-line scalars, tabs) is reported with its
-// line number instead of being misread.
+// The part of YAML that Timeloop and CiMLoop problem files use: block mappings and sequences by
+// indentation (a sequence may sit at its key's indentation, items may nest: "- - - C"), flow
+// collections, quoted and plain scalars, comments. Malformed text is an issue with its line;
+// constructs outside the subset (aliases, tags, block scalars, multi-line plain scalars) become
+// YamlUnsupported markers where they stand (see yaml-scalar.ts); anchors are dropped (the anchored
+// value itself is read). Template lines ({{ ... }}) are returned apart, unexpanded.
 
-export type YamlValue = string | number | boolean | null | YamlValue[] | { [key: string]: YamlValue };
-export type YamlResult = { readonly ok: true; readonly value: YamlValue } | { readonly ok: false; readonly issues: Issue[] };
+export { lineOfKey, YamlUnsupported, type YamlMap, type YamlValue } from './yaml-scalar.ts';
 
-interface Line {
-  readonly indent: number;
-  readonly text: string;
-  readonly no: number;
+export type YamlResult =
+  | { readonly ok: true; readonly value: YamlValue; readonly templates: readonly TemplateLine[] }
+  | { readonly ok: false; readonly issues: Issue[] };
+
+interface Parsed {
+  readonly value: YamlValue;
+  readonly next: number;
 }
 
-class YamlError extends Error {
-  readonly line: number;
-  constructor(line: number, message: string) {
-    super(message);
-    this.line = line;
-  }
-}
+const isItem = (text: string): boolean => text === '-' || text.startsWith('- ');
 
-function stripComment(raw: string): string {
-  let quote: string | null = null;
-  for (let i = 0; i < raw.length; i += 1) {
-    const ch = raw[i]!;
-    if (quote) {
-      if (ch === quote) quote = null;
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '#' && (i === 0 || /\s/.test(raw[i - 1]!))) return raw.slice(0, i);
-  }
-  return raw;
-}
-
-function lines(text: string): Line[] {
-  const out: Line[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const no = i + 1;
-    if (/^\s*\t/.test(raw)) throw new YamlError(no, 'tabs are not allowed for indentation');
-    const body = stripComment(raw).replace(/\s+$/, '');
-    if (body.trim() === '' || body.trim() === '---' || body.trim() === '...') return;
-    out.push({ indent: body.length - body.trimStart().length, text: body.trim(), no });
+/** Splits "key: rest" at the first colon outside quotes that a space or the line end follows. */
+function splitKey(text: string): [string, string] | undefined {
+  if (/^[[{]/.test(text)) return undefined;
+  let colon = -1;
+  scanOutsideQuotes(text, (ch, i) => {
+    if (ch === ':' && (i + 1 === text.length || text[i + 1] === ' ')) {
+      colon = i;
+      return true;
+    }
   });
-  return out;
+  if (colon < 0) return undefined;
+  const rawKey = text.slice(0, colon).trim();
+  const key = /^(["']).*\1$/.test(rawKey) ? rawKey.slice(1, -1) : rawKey;
+  return [key, text.slice(colon + 1).trim()];
 }
 
-function splitTopLevel(inner: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let quote: string | null = null;
-  let start = 0;
-  for (let i = 0; i < inner.length; i += 1) {
-    const ch = inner[i]!;
-    if (quote) {
-      if (ch === quote) quote = null;
-      continue;
-    }
-    if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '{' || ch === '[') depth += 1;
-    else if (ch === '}' || ch === ']') depth -= 1;
-    else if (ch === ',' && depth === 0) {
-      parts.push(inner.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(inner.slice(start));
-  return parts.map((p) => p.trim()).filter((p) => p !== '');
+/** Skips the lines nested deeper than `indent` (the body of a construct that is not read). */
+function skipDeeper(lines: readonly YamlLine[], i: number, indent: number): number {
+  while (i < lines.length && lines[i]!.indent > indent) i += 1;
+  return i;
 }
 
-function keyValue(text: string, no: number): [string, string] | undefined {
-  const match = /^("[^"]*"|'[^']*'|[^:'"{}[\]]+?)\s*:(?:\s+(.*))?$/.exec(text);
-  if (!match) return undefined;
-  const key = match[1]!.replace(/^["']|["']$/g, '');
-  if (key.trim() === '') throw new YamlError(no, 'empty key');
-  return [key.trim(), (match[2] ?? '').trim()];
+/**
+ * A value written inline on line i (`text`). Lines after it nested deeper than `parentIndent`
+ * continue it: the body of an unsupported construct (skipped), or a plain scalar over several lines.
+ */
+function inlineValue(lines: readonly YamlLine[], i: number, text: string, parentIndent: number): Parsed {
+  const line = lines[i]!;
+  const value = parseInline(text, line.line);
+  const next = skipDeeper(lines, i + 1, parentIndent);
+  if (next === i + 1 || value instanceof YamlUnsupported) return { value, next };
+  if (typeof value === 'string') return { value: new YamlUnsupported(line.line, 'a plain scalar over several lines'), next };
+  throw new YamlError(lines[i + 1]!.line, 'unexpected indentation');
 }
 
-function scalar(text: string, no: number): YamlValue {
-  if (/^[&*!|>]/.test(text)) throw new YamlError(no, `"${text[0]}" (anchors, aliases, tags, block scalars) is not supported in problem files`);
-  if (text.startsWith('{')) {
-    if (!text.endsWith('}')) throw new YamlError(no, 'a flow mapping must close on the same line');
-    const out: Record<string, YamlValue> = {};
-    for (const part of splitTopLevel(text.slice(1, -1))) {
-      const kv = keyValue(part, no);
-      if (!kv) throw new YamlError(no, `"${part}" is not "key: value"`);
-      out[kv[0]] = scalar(kv[1], no);
-    }
-    return out;
-  }
-  if (text.startsWith('[')) {
-    if (!text.endsWith(']')) throw new YamlError(no, 'a flow sequence must close on the same line');
-    return splitTopLevel(text.slice(1, -1)).map((p) => scalar(p, no));
-  }
-  if (/^(["']).*\1$/.test(text)) return text.slice(1, -1);
-  if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text)) return Number(text);
-  if (/^(true|false)$/i.test(text)) return text.toLowerCase() === 'true';
-  if (/^(null|~)?$/i.test(text)) return null;
-  return text;
+function valueAfterKey(lines: YamlLine[], i: number, indent: number, rest: string): Parsed {
+  const unanchored = rest.replace(/^&\S+\s*/, '');
+  if (unanchored !== '') return inlineValue(lines, i, unanchored, indent);
+  const next = lines[i + 1];
+  if (next && next.indent > indent) return block(lines, i + 1, indent);
+  // A sequence may sit at its key's own indentation.
+  if (next && next.indent === indent && isItem(next.text)) return sequence(lines, i + 1, indent);
+  return { value: null, next: i + 1 };
 }
 
-function block(all: Line[], start: number, indent: number): { value: YamlValue; next: number } {
-  const first = all[start]!;
-  return first.text === '-' || first.text.startsWith('- ') ? sequence(all, start, indent) : mapping(all, start, indent);
-}
-
-function child(all: Line[], i: number, parentIndent: number): { value: YamlValue; next: number } {
-  const next = all[i];
-  if (next && next.indent > parentIndent) return block(all, i, next.indent);
-  return { value: null, next: i };
-}
-
-function mapping(all: Line[], start: number, indent: number): { value: YamlValue; next: number } {
-  const out: Record<string, YamlValue> = {};
+function mapping(lines: YamlLine[], start: number, indent: number): Parsed {
+  const out: YamlMap = newMap();
   let i = start;
-  while (i < all.length && all[i]!.indent === indent && !all[i]!.text.startsWith('- ')) {
-    const line = all[i]!;
-    const kv = keyValue(line.text, line.no);
-    if (!kv) throw new YamlError(line.no, `expected "key: value", found "${line.text}"`);
-    if (kv[1] !== '') {
-      out[kv[0]] = scalar(kv[1], line.no);
-      i += 1;
-    } else {
-      const nested = child(all, i + 1, indent);
-      out[kv[0]] = nested.value;
-      i = nested.next;
-    }
+  while (i < lines.length && lines[i]!.indent === indent && !isItem(lines[i]!.text)) {
+    const line = lines[i]!;
+    if (/^[?:](\s|$)/.test(line.text)) throw new YamlError(line.line, 'complex keys ("? " and ": " lines) are not supported');
+    const split = splitKey(line.text);
+    if (!split) throw new YamlError(line.line, `expected "key: value", found "${line.text}"`);
+    const [key, rest] = split;
+    if (key in out) throw new YamlError(line.line, `the key "${key}" appears twice in this mapping`);
+    const parsed = valueAfterKey(lines, i, indent, rest);
+    setKey(out, key, parsed.value, line.line);
+    i = parsed.next;
   }
-  if (i < all.length && all[i]!.indent > indent) throw new YamlError(all[i]!.no, 'unexpected indentation');
+  if (i < lines.length && lines[i]!.indent > indent) throw new YamlError(lines[i]!.line, 'unexpected indentation');
   return { value: out, next: i };
 }
 
-function sequence(all: Line[], start: number, indent: number): { value: YamlValue; next: number } {
+function sequence(lines: YamlLine[], start: number, indent: number): Parsed {
   const out: YamlValue[] = [];
   let i = start;
-  while (i < all.length && all[i]!.indent === indent && (all[i]!.text === '-' || all[i]!.text.startsWith('- '))) {
-    const line = all[i]!;
-    const rest = line.text.slice(1).trim();
+  while (i < lines.length && lines[i]!.indent === indent && isItem(lines[i]!.text)) {
+    const line = lines[i]!;
+    const rest = line.text.slice(1).trimStart().replace(/^&\S+\s*/, '');
+    let parsed: Parsed;
     if (rest === '') {
-      const nested = child(all, i + 1, indent);
-      out.push(nested.value);
-      i = nested.next;
-    } else if (keyValue(rest, line.no) && !rest.startsWith('{')) {
-      // "- key: value" starts a mapping whose keys sit two columns in.
-      const inner = indent + (line.text.length - rest.length);
-      const copy = [...all];
-      copy[i] = { indent: inner, text: rest, no: line.no };
-      const nested = mapping(copy, i, inner);
-      out.push(nested.value);
-      i = nested.next;
+      const next = lines[i + 1];
+      parsed = next && next.indent > indent ? block(lines, i + 1, indent) : { value: null, next: i + 1 };
     } else {
-      out.push(scalar(rest, line.no));
-      i += 1;
+      // The item's content starts a node of its own at the column where it stands ("- a: 1" or "- - x").
+      lines[i] = { indent: indent + line.text.length - rest.length, text: rest, line: line.line };
+      parsed = block(lines, i, indent);
     }
+    out.push(parsed.value);
+    i = parsed.next;
   }
   return { value: out, next: i };
+}
+
+/** The node starting at line i, nested deeper than `parentIndent`. */
+function block(lines: YamlLine[], i: number, parentIndent: number): Parsed {
+  const line = lines[i]!;
+  if (/^[?:](\s|$)/.test(line.text)) throw new YamlError(line.line, 'complex keys ("? " and ": " lines) are not supported');
+  if (isItem(line.text)) return sequence(lines, i, line.indent);
+  if (splitKey(line.text)) return mapping(lines, i, line.indent);
+  return inlineValue(lines, i, line.text, parentIndent);
 }
 
 export function parseYamlSubset(text: string): YamlResult {
   try {
-    const all = lines(text);
-    if (all.length === 0) return { ok: true, value: null };
-    const { value, next } = block(all, 0, all[0]!.indent);
-    if (next < all.length) throw new YamlError(all[next]!.no, `unexpected "${all[next]!.text}" at this indentation`);
-    return { ok: true, value };
+    const { lines, templates } = scanLines(text);
+    if (lines.length === 0) return { ok: true, value: null, templates };
+    const parsed = block(lines, 0, -1);
+    if (parsed.next < lines.length) throw new YamlError(lines[parsed.next]!.line, `unexpected "${lines[parsed.next]!.text}" at this indentation`);
+    return { ok: true, value: parsed.value, templates };
   } catch (error) {
     if (error instanceof YamlError) return { ok: false, issues: [{ path: `line ${error.line}`, message: error.message }] };
     throw error;

@@ -1,21 +1,18 @@
-import { NetBuilder, type ZooEntry } from './builder.ts';
+import { IMAGENET, IMAGENET_SIZE_SOURCE, NetBuilder, type ZooEntry } from './builder.ts';
 
 // LeNet-5, AlexNet, VGG-16 and NeuroSim's VGG-8: plain stacks of conv, pool and fc layers.
 
-function lenet5(): ZooEntry {
+export function lenet5(): ZooEntry {
   const b = new NetBuilder();
-  b.conv('c1', 6, 5);
-  b.relu('c1.relu');
-  b.pool('s2', 'avg', 2, 2);
-  b.conv('c3', 16, 5);
-  b.relu('c3.relu');
-  b.pool('s4', 'avg', 2, 2);
-  b.conv('c5', 120, 5);
-  b.relu('c5.relu');
-  b.fc('f6', 84);
-  b.relu('f6.relu');
-  b.fc('output', 10);
-  b.softmax('softmax');
+  b.conv('C1', 6, 5);
+  b.act('C1.tanh', 'tanh');
+  b.pool('S2', 'avg', 2, 2);
+  b.conv('C3', 16, 5);
+  b.act('C3.tanh', 'tanh');
+  b.pool('S4', 'avg', 2, 2);
+  b.conv('C5', 120, 5);
+  b.act('C5.tanh', 'tanh');
+  b.classifier(['F6', 'output'], [84, 10], 'tanh');
   return {
     id: 'lenet5',
     network: b.network({
@@ -24,91 +21,120 @@ function lenet5(): ZooEntry {
       datasetSize: 60_000,
       input: { channels: 1, height: 32, width: 32 },
       classes: 10,
-      source: 'LeCun et al., Proc. IEEE 1998 (C3 fully connected to S2, ReLU in place of the scaled tanh)',
+      source: 'LeCun, Bottou, Bengio, Haffner, "Gradient-based learning applied to document recognition", Proc. IEEE 86(11), 1998 (LeNet-5, 32 x 32 input); MNIST: 60,000 training images',
     }),
     publishedForwardMacs: 0.42e6,
-    macsSource: 'domain.md section 7: LeNet-5 about 0.42 M MACs per image',
+    macsSource: 'domain.md section 7: LeNet-5 about 0.42 M MACs per image (conv + fc)',
+    notes:
+      'C3 fully connected to all six S2 maps (the paper connects 10 of 16 maps to a subset: 151,600 instead of 240,000 MACs, 0.33 M in all); ' +
+      'S2 and S4 as plain average pooling (the paper trains a coefficient and a bias per map), the RBF output as an fc layer, softmax cross-entropy as the loss.',
   };
 }
 
-function alexnet(): ZooEntry {
+function alexnetHead(b: NetBuilder): void {
+  b.classifier(['fc6', 'fc7', 'fc8'], [4096, 4096, 1000]);
+}
+
+export function alexnet(): ZooEntry {
   const b = new NetBuilder();
-  // The single-tower variant ("one weird trick", Krizhevsky 2014; torchvision): 64-192-384-256-256.
-  b.conv('conv1', 64, 11, 4, 2);
-  b.relu('conv1.relu');
+  b.conv('conv1', 96, 11, { stride: 4 });
+  b.act('conv1.relu');
   b.pool('pool1', 'max', 3, 2);
-  b.conv('conv2', 192, 5, 1, 2);
-  b.relu('conv2.relu');
+  b.conv('conv2', 256, 5, { padding: 2, groups: 2 });
+  b.act('conv2.relu');
   b.pool('pool2', 'max', 3, 2);
-  b.conv('conv3', 384, 3, 1, 1);
-  b.relu('conv3.relu');
-  b.conv('conv4', 256, 3, 1, 1);
-  b.relu('conv4.relu');
-  b.conv('conv5', 256, 3, 1, 1);
-  b.relu('conv5.relu');
+  b.conv('conv3', 384, 3, { padding: 1 });
+  b.act('conv3.relu');
+  b.conv('conv4', 384, 3, { padding: 1, groups: 2 });
+  b.act('conv4.relu');
+  b.conv('conv5', 256, 3, { padding: 1, groups: 2 });
+  b.act('conv5.relu');
   b.pool('pool5', 'max', 3, 2);
-  b.classifier('fc', [4096, 4096, 1000], 6);
+  alexnetHead(b);
   return {
     id: 'alexnet',
     network: b.network({
       name: 'AlexNet',
-      dataset: 'ImageNet',
-      datasetSize: 1_281_167,
-      input: { channels: 3, height: 224, width: 224 },
-      classes: 1000,
-      source: 'Krizhevsky, "One weird trick for parallelizing CNNs", arXiv 1404.5997 (2014): the single-tower AlexNet',
+      ...IMAGENET,
+      input: { channels: 3, height: 227, width: 227 },
+      source: `Krizhevsky, Sutskever, Hinton, "ImageNet classification with deep convolutional neural networks", NIPS 2012: the original two-tower network (conv2, conv4, conv5 in 2 groups), 227 x 227 input as in Caffe's bvlc_alexnet; ${IMAGENET_SIZE_SOURCE}`,
     }),
     publishedForwardMacs: 0.72e9,
-    macsSource: 'domain.md section 7: AlexNet about 0.72 G MACs per image',
+    macsSource: 'domain.md section 7: AlexNet about 0.72 G MACs per image (conv + fc); the grouped original counts 724 M, the figure usually quoted for it (e.g. Sze et al., Proc. IEEE 2017)',
+    notes:
+      'The grouped original, not the single-tower "one weird trick" variant (torchvision, 0.71 G; see alexnet-single-tower): both are within 2%, the original is the one FloatPIM-era papers train and the one whose 724 M matches 0.72 G. ' +
+      'The paper\'s 224 x 224 input cannot give its 55 x 55 conv1 output with an 11 x 11 stride-4 kernel; 227 x 227 does. Local response normalisation and dropout are left out (no weights, under 0.1% of the operations).',
   };
 }
 
-function vggBlock(b: NetBuilder, stage: number, convs: number, out: number): void {
-  for (let i = 1; i <= convs; i += 1) {
-    b.conv(`conv${stage}_${i}`, out, 3, 1, 1);
-    b.relu(`conv${stage}_${i}.relu`);
-  }
-  b.pool(`pool${stage}`, 'max', 2, 2);
+export function alexnetSingleTower(): ZooEntry {
+  const b = new NetBuilder();
+  b.conv('conv1', 64, 11, { stride: 4, padding: 2 });
+  b.act('conv1.relu');
+  b.pool('pool1', 'max', 3, 2);
+  b.conv('conv2', 192, 5, { padding: 2 });
+  b.act('conv2.relu');
+  b.pool('pool2', 'max', 3, 2);
+  b.conv('conv3', 384, 3, { padding: 1 });
+  b.act('conv3.relu');
+  b.conv('conv4', 256, 3, { padding: 1 });
+  b.act('conv4.relu');
+  b.conv('conv5', 256, 3, { padding: 1 });
+  b.act('conv5.relu');
+  b.pool('pool5', 'max', 3, 2);
+  alexnetHead(b);
+  return {
+    id: 'alexnet-single-tower',
+    network: b.network({
+      name: 'AlexNet (single tower)',
+      ...IMAGENET,
+      input: { channels: 3, height: 224, width: 224 },
+      source: `Krizhevsky, "One weird trick for parallelizing convolutional neural networks", arXiv:1404.5997 (2014), as in torchvision's alexnet; ${IMAGENET_SIZE_SOURCE}`,
+    }),
+    publishedForwardMacs: 0.71e9,
+    macsSource: 'torchvision model documentation, AlexNet_Weights.IMAGENET1K_V1: 0.71 GFLOPS (counted as multiply-accumulates of conv and linear layers)',
+    notes: 'Channels 64-192-384-256-256, no groups, 224 x 224 input.',
+  };
 }
 
-function vgg16(): ZooEntry {
+export function vgg16(): ZooEntry {
   const b = new NetBuilder();
-  [64, 128, 256, 512, 512].forEach((out, i) => vggBlock(b, i + 1, i < 2 ? 2 : 3, out));
-  b.classifier('fc', [4096, 4096, 1000], 6);
+  [64, 128, 256, 512, 512].forEach((out, stage) => {
+    const convs = stage < 2 ? 2 : 3;
+    for (let i = 1; i <= convs; i += 1) {
+      b.conv(`conv${stage + 1}_${i}`, out, 3, { padding: 1 });
+      b.act(`conv${stage + 1}_${i}.relu`);
+    }
+    b.pool(`pool${stage + 1}`, 'max', 2, 2);
+  });
+  b.classifier(['fc6', 'fc7', 'fc8'], [4096, 4096, 1000]);
   return {
     id: 'vgg16',
     network: b.network({
       name: 'VGG-16',
-      dataset: 'ImageNet',
-      datasetSize: 1_281_167,
+      ...IMAGENET,
       input: { channels: 3, height: 224, width: 224 },
-      classes: 1000,
-      source: 'Simonyan & Zisserman, ICLR 2015, configuration D',
+      source: `Simonyan, Zisserman, "Very deep convolutional networks for large-scale image recognition", ICLR 2015, configuration D; ${IMAGENET_SIZE_SOURCE}`,
     }),
     publishedForwardMacs: 15.5e9,
-    macsSource: 'domain.md section 7: VGG-16 about 15.5 G MACs per image',
+    macsSource: 'domain.md section 7: VGG-16 about 15.5 G MACs per image (conv + fc)',
+    notes: 'Dropout is left out (no weights).',
   };
 }
 
-function vgg8Cifar(): ZooEntry {
+export function vgg8Cifar(): ZooEntry {
   const b = new NetBuilder();
-  // NeuroSim's VGG-8 for CIFAR-10 (its NetWork.csv): 'same' padding, 2x2 max pooling.
-  b.conv('conv1', 128, 3, 1, 1);
-  b.relu('conv1.relu');
-  b.conv('conv2', 128, 3, 1, 1);
-  b.relu('conv2.relu');
-  b.pool('pool2', 'max', 2, 2);
-  b.conv('conv3', 256, 3, 1, 1);
-  b.relu('conv3.relu');
-  b.conv('conv4', 256, 3, 1, 1);
-  b.relu('conv4.relu');
-  b.pool('pool4', 'max', 2, 2);
-  b.conv('conv5', 512, 3, 1, 1);
-  b.relu('conv5.relu');
-  b.conv('conv6', 512, 3, 1, 1);
-  b.relu('conv6.relu');
-  b.pool('pool6', 'max', 2, 2);
-  b.classifier('fc', [1024, 10], 7);
+  const block = (names: readonly string[], out: number, pool: string): void => {
+    for (const name of names) {
+      b.conv(name, out, 3, { padding: 1, bias: false });
+      b.act(`${name}.relu`);
+    }
+    b.pool(pool, 'max', 2, 2);
+  };
+  block(['conv1', 'conv2'], 128, 'pool2');
+  block(['conv3', 'conv4'], 256, 'pool4');
+  block(['conv5', 'conv6'], 512, 'pool6');
+  b.classifier(['fc7', 'fc8'], [1024, 10], 'relu', false);
   return {
     id: 'vgg8-cifar',
     network: b.network({
@@ -117,11 +143,10 @@ function vgg8Cifar(): ZooEntry {
       datasetSize: 50_000,
       input: { channels: 3, height: 32, width: 32 },
       classes: 10,
-      source: 'NeuroSim (DNN+NeuroSim V2.1) VGG-8 NetWork.csv for CIFAR-10',
+      source: 'DNN+NeuroSim V2.1 (github.com/neurosim/DNN_NeuroSim_V2.1): Training_pytorch/cifar/model.py and NeuroSIM/NetWork.csv; CIFAR-10: 50,000 training images (Krizhevsky 2009)',
     }),
     publishedForwardMacs: 0.62e9,
-    macsSource: 'domain.md section 7: VGG-8 (CIFAR-10, NeuroSim) about 0.62 G MACs per image',
+    macsSource: 'domain.md section 7: VGG-8 (CIFAR-10, NeuroSim) about 0.62 G MACs per image (conv + fc)',
+    notes: "'same' padding and no biases, as NeuroSim's QConv2d and QLinear; 2 x 2 max pooling; fc7 reads the 512 x 4 x 4 map flattened (8192 features).",
   };
 }
-
-export const CLASSIC_NETWORKS = [lenet5, alexnet, vgg16, vgg8Cifar];
