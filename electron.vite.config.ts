@@ -11,7 +11,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { main: resolve(root, 'src-main/app/main.ts') } },
+      // The simulator's pool worker is its own entry: worker threads load it from a file.
+      rollupOptions: { input: { main: resolve(root, 'src-main/app/main.ts'), 'sim-worker': resolve(root, 'src-main/workers/sim-worker.ts') } },
     },
   },
   preload: {

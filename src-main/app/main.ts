@@ -9,6 +9,7 @@ import { createSenderCheck } from './sender-policy.ts';
 import { hardenSession } from './security.ts';
 import { createMainWindow, type WindowPaths } from './window.ts';
 import { dbFlagFromArgv } from './argv.ts';
+import { WorkerPool } from '../workers/pool.ts';
 
 // Electron entry: a thin shell that opens the store, registers the contract over IPC, and shows
 // one hardened window. Everything it does is also reachable through `pimwb serve`.
@@ -24,10 +25,11 @@ function paths(): WindowPaths {
   };
 }
 
-function openStore(): Workbench | undefined {
+function openStore(jobs: WorkerPool): Workbench | undefined {
   const { path, isDefault } = resolveDbPath({ flag: dbFlagFromArgv(process.argv), dataDir: app.getPath('userData') });
   try {
     return openWorkbench({
+      jobs,
       dbPath: path,
       createParentDir: isDefault,
       resourcesDir: join(app.getAppPath(), 'resources'),
@@ -42,7 +44,9 @@ function openStore(): Workbench | undefined {
 }
 
 function start(): void {
-  const workbench = openStore();
+  // Simulations and sweeps run in worker threads so this thread only routes messages.
+  const pool = new WorkerPool({ script: join(__dirname, 'sim-worker.js') });
+  const workbench = openStore(pool);
   if (!workbench) {
     app.exit(1);
     return;
@@ -57,7 +61,10 @@ function start(): void {
     stopForwarding();
     window = undefined;
   });
-  app.on('will-quit', () => workbench.close());
+  app.on('will-quit', () => {
+    void pool.close();
+    workbench.close();
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -130,3 +130,15 @@ export function checkOperands(args: ParsedCommandArgs, arity: readonly [number, 
   if (args.positionals.length > max) throw new UsageError(`unexpected argument "${args.positionals[max]}" for "${commandName}"`);
   if (args.positionals.length < min) throw new UsageError(`"${commandName}" needs ${operands ?? `${min} operand(s)`}`);
 }
+
+/** A required option's value, as text. */
+export function required(args: ParsedCommandArgs, name: string): string {
+  const value = args.options[name];
+  if (value === undefined) throw new UsageError(`--${name} is required`);
+  return String(value);
+}
+
+export function choice<T extends string>(value: string, choices: readonly T[], flag: string): T {
+  if (!(choices as readonly string[]).includes(value)) throw new UsageError(`--${flag} must be one of ${choices.join(', ')} (got "${value}")`);
+  return value as T;
+}

@@ -6,6 +6,7 @@ import { WorkbenchFailure } from '../shared/result.ts';
 import type { Channel } from '../shared/ipc/channels.ts';
 import type { Input, Output } from '../shared/ipc/contract.ts';
 import type { GlobalFlags, OptionSpec, ParsedCommandArgs } from './args.ts';
+import type { JobRunner } from '../shared/jobs.ts';
 
 // What every command gets: the global flags, output, and the same services the window uses.
 
@@ -37,8 +38,8 @@ export class CommandContext {
     this.io = io;
   }
 
-  /** Opens the store on first use (commands that need none never touch the file). */
-  open(): Workbench {
+  /** Opens the store on first use (commands that need none never touch the file); `jobs` runs long simulations off this thread. */
+  open(options: { jobs?: JobRunner } = {}): Workbench {
     if (!this.workbench) {
       const { path, isDefault } = resolveDbPath({ flag: this.globals.db, env: this.io.env });
       this.workbench = openWorkbench({
@@ -47,6 +48,7 @@ export class CommandContext {
         resourcesDir: RESOURCES_DIR,
         appVersion: appVersion(),
         dispatch: { onInternalError: (error) => this.verbose(error instanceof Error ? (error.stack ?? error.message) : String(error)) },
+        ...(options.jobs ? { jobs: options.jobs } : {}),
       });
     }
     return this.workbench;

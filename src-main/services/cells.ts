@@ -1,4 +1,5 @@
 import { WorkbenchFailure, type Issue } from '../shared/result.ts';
+import { builtinLibraries } from './builtin-definitions.ts';
 import type { Output, ParsedInput } from '../shared/ipc/contract.ts';
 import type { LibraryDetail, ParamValue } from '../shared/schemas/library.ts';
 import { isKnownUnit } from '../shared/units.ts';
@@ -19,25 +20,7 @@ const UNKNOWN_PREFIX = 'nvsim.';
 
 /** The simulator's shipped cells, as read-only libraries. */
 export function builtinCellLibraries(): LibraryDetail[] {
-  return BUILTIN_CELLS.map((def) => {
-    const values = def.values.map((v) => ({ ...v }));
-    const cited = values.filter((v) => !v.source.toLowerCase().startsWith('assumption:')).length;
-    return {
-      id: `builtin:${def.id}`,
-      name: def.name,
-      kind: 'cell',
-      description: def.description,
-      builtIn: true,
-      version: 1,
-      shownVersion: 1,
-      note: 'shipped with PIM Workbench',
-      valueCount: values.length,
-      provenance: { cited, assumption: values.length - cited },
-      createdAt: '',
-      updatedAt: '',
-      values,
-    };
-  });
+  return builtinLibraries(BUILTIN_CELLS, 'cell');
 }
 
 function unknownToValue(u: UnknownKey, fileName: string): ParamValue {
@@ -134,6 +117,12 @@ export class CellService {
     const library = this.cellLibrary(cell, version);
     const params = this.paramsOf(library);
     return { params, meta: { id: library.id, name: library.name, family: params.family } };
+  }
+
+  /** A cell library's parameters, checked, for the designs built from it. */
+  resolve(ref: string, version?: number): { params: CellParams; library: LibraryDetail } {
+    const library = this.cellLibrary(ref, version);
+    return { params: this.paramsOf(library), library };
   }
 
   private cellLibrary(ref: string, version?: number): LibraryDetail {

@@ -7,6 +7,12 @@ import type { Handlers } from '../shared/ipc/contract.ts';
 import { EventHub } from './events.ts';
 import { LibraryService } from './libraries.ts';
 import { CellService, builtinCellLibraries } from './cells.ts';
+import { DesignService, builtinDesignLibraries } from './designs.ts';
+import { ExperimentService } from './experiments.ts';
+import { SweepService } from './sweeps.ts';
+import { InlineRunner } from './inline-runner.ts';
+import { SWEEP_TASK, sweepTask } from '../sim/sweep/task.ts';
+import type { JobRunner } from '../shared/jobs.ts';
 import { ArithService } from './arith.ts';
 import { NetworkService } from './networks.ts';
 import { NetworkRepo } from '../store/repos/networks.ts';
@@ -23,6 +29,8 @@ export interface WorkbenchOptions {
   readonly appVersion: string;
   readonly clock?: StoreClock;
   readonly dispatch?: DispatchOptions;
+  /** Where long simulations run: a worker pool in the window and `pimwb serve`; in-thread otherwise. */
+  readonly jobs?: JobRunner;
 }
 
 export interface Workbench {
@@ -36,20 +44,25 @@ export interface Workbench {
 }
 
 export function openWorkbench(options: WorkbenchOptions): Workbench {
-  const builtins = [...builtinCellLibraries(), ...loadBuiltinLibraries(`${options.resourcesDir}/libraries`)];
+  const builtins = [...builtinCellLibraries(), ...builtinDesignLibraries(), ...loadBuiltinLibraries(`${options.resourcesDir}/libraries`)];
   const db = openWorkbenchDb(options.dbPath, { createParentDir: options.createParentDir ?? false });
   const clock = options.clock ?? systemClock;
   const events = new EventHub();
   const libraries = new LibraryService({ repo: new LibraryRepo(db, clock), builtins, events, appVersion: options.appVersion });
   const cells = new CellService(libraries);
   const networks = new NetworkService(new NetworkRepo(db, clock), events);
-  const handlers = buildHandlers({ libraries, cells, networks, arith: new ArithService(cells), db, options });
+  const designs = new DesignService(libraries, cells);
+  const experimentRepo = new ExperimentRepo(db, clock);
+  const experiments = new ExperimentService({ designs, networks, repo: experimentRepo, events, appVersion: options.appVersion });
+  const jobs = options.jobs ?? new InlineRunner({ [SWEEP_TASK]: sweepTask });
+  const sweeps = new SweepService({ designs, networks, jobs, events, now: () => performance.now() });
+  const handlers = buildHandlers({ libraries, cells, networks, arith: new ArithService(cells), designs, experiments, sweeps, db, options });
   return {
     dispatch: createDispatch(handlers, options.dispatch),
     events,
     handlers,
     libraries,
-    experiments: new ExperimentRepo(db, clock),
+    experiments: experimentRepo,
     db,
     close: () => db.close(),
   };
@@ -60,12 +73,15 @@ interface Services {
   readonly cells: CellService;
   readonly networks: NetworkService;
   readonly arith: ArithService;
+  readonly designs: DesignService;
+  readonly experiments: ExperimentService;
+  readonly sweeps: SweepService;
   readonly db: Db;
   readonly options: WorkbenchOptions;
 }
 
 function buildHandlers(parts: Services): Handlers {
-  const { libraries, cells, networks, arith, db, options } = parts;
+  const { libraries, cells, networks, arith, designs, experiments, sweeps, db, options } = parts;
   return {
     'app.info': () => ({ appVersion: options.appVersion, modelVersion: MODEL_VERSION, schemaVersion: schemaVersion(db), dbPath: options.dbPath }),
     'libraries.list': (input) => libraries.list(input),
@@ -89,5 +105,14 @@ function buildHandlers(parts: Services): Handlers {
     'networks.get': (input) => networks.get(input),
     'networks.import': (input) => networks.import(input),
     'networks.delete': (input) => networks.delete(input),
+    'designs.list': () => designs.list(),
+    'designs.get': (input) => designs.get(input.ref, input.version),
+    'experiments.run': (input) => experiments.run(input),
+    'experiments.list': (input) => experiments.list(input),
+    'experiments.get': (input) => experiments.get(input),
+    'experiments.delete': (input) => experiments.delete(input),
+    'paper.reproduce': (input) => experiments.reproduce(input),
+    'sweeps.run': (input) => sweeps.run(input),
+    'sweeps.cancel': (input) => sweeps.cancel(input),
   };
 }

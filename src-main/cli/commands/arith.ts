@@ -1,5 +1,5 @@
 import type { Command, CommandContext } from '../context.ts';
-import { UsageError, type ParsedCommandArgs } from '../args.ts';
+import { choice, required } from '../args.ts';
 import { renderTable } from '../table.ts';
 import { formatSI } from '../../shared/units.ts';
 import { WorkbenchFailure } from '../../shared/result.ts';
@@ -11,17 +11,6 @@ import { OPERATIONS } from '../../sim/arith/programs.ts';
 
 // `pimwb ops` (step counts and costs of the arithmetic microprograms) and `pimwb fp` (floating
 // point computed by executing a microprogram on the bit-level array, many lanes at a time).
-
-function required(args: ParsedCommandArgs, name: string): string {
-  const value = args.options[name];
-  if (value === undefined) throw new UsageError(`--${name} is required`);
-  return String(value);
-}
-
-function choice<T extends string>(value: string, choices: readonly T[], flag: string): T {
-  if (!(choices as readonly string[]).includes(value)) throw new UsageError(`--${flag} must be one of ${choices.join(', ')} (got "${value}")`);
-  return value as T;
-}
 
 const ops: Command = {
   path: ['ops'],

@@ -2,8 +2,11 @@ import type { Command } from '../context.ts';
 import { PROJECT_ROOT } from '../context.ts';
 import { UsageError } from '../args.ts';
 import { WorkbenchFailure } from '../../shared/result.ts';
+import { WorkerPool } from '../../workers/pool.ts';
 import { isLoopback, startBridge } from '../../serve/server.ts';
 import { buildRenderer, rendererBuildReason, rendererDir } from '../../serve/renderer-build.ts';
+
+const SIM_WORKER = new URL('../../workers/sim-worker.ts', import.meta.url);
 
 // `pimwb serve`: the workbench in a browser, backed by the same services as the window.
 
@@ -27,7 +30,9 @@ export const serveCommand: Command = {
     if (!isLoopback(host)) {
       ctx.io.stderr(`pimwb: warning: --host ${host} is not a loopback address: anyone who can reach this machine and learns the token can use and change your data`);
     }
-    const workbench = ctx.open();
+    // Sweeps from the page run in worker threads, as in the window, so the bridge keeps answering.
+    const pool = new WorkerPool({ script: SIM_WORKER });
+    const workbench = ctx.open({ jobs: pool });
     const reason = rendererBuildReason(PROJECT_ROOT);
     if (reason) {
       ctx.io.stderr(`pimwb: building the workbench page (${reason}); this takes a few seconds…`);
@@ -44,5 +49,6 @@ export const serveCommand: Command = {
     ctx.print({ url: bridge.url, port: bridge.port, token: bridge.token }, () => `PIM Workbench is serving at ${bridge.url}\nOpen that URL in a browser; press Ctrl+C to stop.`);
     await ctx.io.untilInterrupted();
     await bridge.close();
+    await pool.close();
   },
 };

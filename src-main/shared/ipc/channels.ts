@@ -24,11 +24,20 @@ export const CHANNELS = [
   'networks.get',
   'networks.import',
   'networks.delete',
+  'designs.list',
+  'designs.get',
+  'experiments.run',
+  'experiments.list',
+  'experiments.get',
+  'experiments.delete',
+  'paper.reproduce',
+  'sweeps.run',
+  'sweeps.cancel',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 
-export const EVENTS = ['libraries.changed', 'networks.changed'] as const;
+export const EVENTS = ['libraries.changed', 'networks.changed', 'experiments.changed', 'sweeps.progress'] as const;
 
 export type EventName = (typeof EVENTS)[number];
 

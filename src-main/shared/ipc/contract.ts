@@ -12,6 +12,9 @@ import { libraryFileSchema } from '../schemas/library-file.ts';
 import { opsInputSchema, opsOutputSchema } from '../schemas/arith.ts';
 import { networkDetailSchema, networkImportSchema, networkSummarySchema } from '../schemas/network-api.ts';
 import { arrayInputSchema, arrayResultSchema, cellDetailSchema, cellSummarySchema, nvsimImportInputSchema, nvsimImportOutputSchema } from '../schemas/cell.ts';
+import { designDetailSchema, designSummarySchema, reproduceInputSchema, reproduceOutputSchema, runInputSchema, runOutputSchema } from '../schemas/design-api.ts';
+import { experimentSchema } from '../schemas/experiment.ts';
+import { sweepInputSchema, sweepOutputSchema } from '../schemas/sweep.ts';
 import type { Channel, EventName } from './channels.ts';
 
 // The one typed contract between the renderer (or CLI, or HTTP client) and the services.
@@ -133,6 +136,47 @@ export const contract = {
     input: z.object({ ref: refSchema }).strict(),
     output: z.object({ id: z.string(), name: z.string() }),
   },
+  'designs.list': {
+    input: z.object({}).strict(),
+    output: z.object({ items: z.array(designSummarySchema) }),
+  },
+  'designs.get': {
+    input: z.object({ ref: refSchema, version: versionSchema.optional() }).strict(),
+    output: designDetailSchema,
+  },
+  'experiments.run': {
+    input: runInputSchema,
+    output: runOutputSchema,
+  },
+  'experiments.list': {
+    input: z
+      .object({
+        limit: z.number().int().min(1).max(500).default(50),
+        after: z.object({ createdAt: z.string(), id: z.string() }).nullable().optional(),
+      })
+      .strict(),
+    output: z.object({ items: z.array(experimentSchema), next: z.object({ createdAt: z.string(), id: z.string() }).nullable() }),
+  },
+  'experiments.get': {
+    input: z.object({ ref: refSchema }).strict(),
+    output: experimentSchema,
+  },
+  'experiments.delete': {
+    input: z.object({ ref: refSchema }).strict(),
+    output: z.object({ id: z.string(), name: z.string() }),
+  },
+  'paper.reproduce': {
+    input: reproduceInputSchema,
+    output: reproduceOutputSchema,
+  },
+  'sweeps.run': {
+    input: sweepInputSchema,
+    output: sweepOutputSchema,
+  },
+  'sweeps.cancel': {
+    input: z.object({ jobId: z.string().min(1).max(100) }).strict(),
+    output: z.object({ jobId: z.string(), cancelled: z.boolean() }),
+  },
 } as const satisfies Record<Channel, ChannelSpec>;
 
 export const events = {
@@ -141,6 +185,8 @@ export const events = {
     reason: z.enum(['created', 'saved', 'renamed', 'deleted', 'imported']),
   }),
   'networks.changed': z.object({ ids: z.array(z.string()), reason: z.enum(['imported', 'deleted']) }),
+  'experiments.changed': z.object({ ids: z.array(z.string()), reason: z.enum(['created', 'deleted']) }),
+  'sweeps.progress': z.object({ jobId: z.string(), done: z.number().int(), total: z.number().int() }),
 } as const satisfies Record<EventName, z.ZodType>;
 
 /** What a caller sends on `C` (defaults not yet applied). */

@@ -27,6 +27,8 @@ export interface SubarrayInput {
 export interface OpFigure {
   readonly latency_s: number;
   readonly energy_J: number;
+  /** The part of energy_J spent in the cells (and, when sensing, the line current through them); the rest is periphery. */
+  readonly cellEnergy_J?: number;
 }
 
 export interface SubarrayResult {
@@ -60,7 +62,9 @@ export function lanesAreRows(cell: CellParams): boolean {
 }
 
 function figure(c: Cost): OpFigure {
-  return { latency_s: c.latency_s, energy_J: c.energy_J };
+  let cellEnergy_J = 0;
+  for (const [part, energy] of Object.entries(c.energyBreakdown)) if (/cells/i.test(part)) cellEnergy_J += energy;
+  return { latency_s: c.latency_s, energy_J: c.energy_J, cellEnergy_J };
 }
 
 function writeDriverWidth(cell: CellParams, tech: TechNode): number {
@@ -103,12 +107,17 @@ function areaBreakdown(tech: TechNode, cell: CellParams, geo: Geometry, ctx: Acc
   const magic = lanesAreRows(cell);
   const senseLanes = magic ? geo.rows + Math.ceil(geo.cols / MAGIC_IO_COLUMNS_PER_SENSE_AMP) : geo.cols;
   const decoders = magic ? 2 : 1;
+  const writeDriverPerColumn = 2 * transistorArea(tech, driverWidth);
+  // A crossbar column has one driver: it applies the write voltage when a row is written and V0 or
+  // ground when MAGIC computes, the column decoder choosing which columns it drives. So the column
+  // decoder's line drivers and the write drivers are one device per column, sized for the larger need.
+  const columnDrivers = magic ? geo.cols * Math.max(writeDriverPerColumn, ctx.decoder.driverArea_m2 / geo.rows) : geo.cols * writeDriverPerColumn;
   return {
     cells: geo.cellArea_m2,
     decoderLogic: ctx.decoder.logicArea_m2 * decoders,
-    lineDrivers: ctx.decoder.driverArea_m2 * decoders,
+    lineDrivers: ctx.decoder.driverArea_m2,
     senseAmps: senseLanes * maxReferences(cell) * ctx.sa.area_m2,
-    writeDrivers: geo.cols * 2 * transistorArea(tech, driverWidth),
+    writeDrivers: columnDrivers,
     precharge: geo.cols * 2 * transistorArea(tech, minWidth(tech)),
   };
 }

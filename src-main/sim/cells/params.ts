@@ -1,6 +1,6 @@
 import type { CellFamily } from '../isa/primitives.ts';
 import { CELL_FAMILY_PRIMITIVES } from '../isa/primitives.ts';
-import { parseUnit } from '../../shared/units.ts';
+import { readValues, type LibraryValue } from '../params/read-values.ts';
 import type { Issue } from '../../shared/result.ts';
 
 // The parameters of a memory cell, as a library stores them (a flat list of key, value, unit,
@@ -91,52 +91,14 @@ export const TEXT_SPECS: readonly TextSpec[] = [
 ];
 
 /** One library value of a cell, as stored. */
-export interface CellValue {
-  readonly key: string;
-  readonly value: number | string | boolean;
-  readonly unit: string;
-  readonly source: string;
-}
+export type CellValue = LibraryValue;
 
 export type CellParseResult = { readonly ok: true; readonly params: CellParams } | { readonly ok: false; readonly issues: Issue[] };
 
-function readNumber(spec: NumericSpec, found: CellValue, issues: Issue[]): number | undefined {
-  const unit = parseUnit(found.unit);
-  if (typeof found.value !== 'number' || !Number.isFinite(found.value)) {
-    issues.push({ path: spec.key, message: `must be a number (${spec.label})` });
-    return undefined;
-  }
-  if (!unit || unit.quantity !== spec.quantity) {
-    issues.push({ path: spec.key, message: `unit "${found.unit}" is not a ${spec.quantity} unit (for example ${spec.unit})` });
-    return undefined;
-  }
-  return found.value * unit.toSI;
-}
-
 /** Turns library values into cell parameters, naming every missing or malformed key. */
 export function cellParamsFromValues(values: readonly CellValue[]): CellParseResult {
-  const byKey = new Map(values.map((v) => [v.key, v]));
-  const issues: Issue[] = [];
-  const params: Record<string, number | string> = {};
-  for (const spec of TEXT_SPECS) {
-    const found = byKey.get(spec.key);
-    if (!found) {
-      if (spec.required) issues.push({ path: spec.key, message: `is missing (${spec.label})` });
-      continue;
-    }
-    if (typeof found.value !== 'string' || !spec.choices.includes(found.value)) issues.push({ path: spec.key, message: `must be one of ${spec.choices.join(', ')}` });
-    else params[spec.field] = found.value;
-  }
-  for (const spec of NUMERIC_SPECS) {
-    const found = byKey.get(spec.key);
-    if (!found) {
-      if (spec.required) issues.push({ path: spec.key, message: `is missing (${spec.label})` });
-      continue;
-    }
-    const value = readNumber(spec, found, issues);
-    if (value !== undefined) params[spec.field] = value;
-  }
-  params.accessVoltageDrop_V ??= 0;
-  if (issues.length > 0) return { ok: false, issues };
+  const read = readValues(values, NUMERIC_SPECS, TEXT_SPECS);
+  if (!read.ok) return read;
+  const params = { accessVoltageDrop_V: 0, ...read.params };
   return { ok: true, params: params as unknown as CellParams };
 }

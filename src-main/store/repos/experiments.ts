@@ -67,6 +67,14 @@ export class ExperimentRepo {
     return row ? this.hydrate(row) : undefined;
   }
 
+  /** By id, or the newest experiment with that name. */
+  find(ref: string): Experiment | undefined {
+    const row = this.db.prepare('SELECT * FROM experiments WHERE id = @ref OR name = @ref ORDER BY (id = @ref) DESC, created_at DESC, id DESC LIMIT 1').get({ ref }) as
+      | ExperimentRow
+      | undefined;
+    return row ? this.hydrate(row) : undefined;
+  }
+
   /** Newest first, keyset-paginated so page N costs the same as page 1. */
   list(options: { limit: number; after?: { createdAt: string; id: string } | null }): ExperimentPage {
     const after = options.after ?? null;

@@ -1,0 +1,126 @@
+import { WorkbenchFailure } from '../shared/result.ts';
+import type { LibraryDetail } from '../shared/schemas/library.ts';
+import type { DesignDetail, DesignSummary } from '../shared/schemas/design-api.ts';
+import { BUILTIN_DESIGNS } from '../sim/arch/builtin/index.ts';
+import { designParamsFromValues, type DesignParams } from '../sim/arch/design.ts';
+import { prepareDesign, type PreparedDesign } from '../sim/arch/prepare.ts';
+import { ArrayInputError } from '../sim/array/subarray.ts';
+import { MissingPrimitiveError } from '../sim/arith/programs.ts';
+import type { DesignInput } from '../sim/experiment/reproduce.ts';
+import { builtinLibraries } from './builtin-definitions.ts';
+import type { CellService } from './cells.ts';
+import type { LibraryService } from './libraries.ts';
+
+// Accelerator designs: architecture libraries whose values describe a chip (sim/arch/design.ts),
+// the built-in ones and any the user saved. Resolving one also resolves its cell library.
+
+export function builtinDesignLibraries(): LibraryDetail[] {
+  return builtinLibraries(BUILTIN_DESIGNS, 'architecture');
+}
+
+export interface ResolvedDesign extends DesignInput {
+  readonly version: number;
+  readonly builtIn: boolean;
+  readonly description: string;
+  readonly cellRef: { readonly id: string; readonly version: number };
+}
+
+export class DesignService {
+  private readonly libraries: LibraryService;
+  private readonly cells: CellService;
+  private readonly cache = new Map<string, PreparedDesign>();
+
+  constructor(libraries: LibraryService, cells: CellService) {
+    this.libraries = libraries;
+    this.cells = cells;
+  }
+
+  list(): { items: DesignSummary[] } {
+    const items: DesignSummary[] = [];
+    for (const summary of this.libraries.list({ kind: 'architecture' }).items) {
+      const detail = this.libraries.detail(summary.id);
+      if (!designParamsFromValues(detail.values).ok) continue; // a reference sheet, not a design
+      try {
+        items.push(this.summaryOf(this.resolveLibrary(detail)));
+      } catch {
+        continue; // a design whose cell is gone or broken shows in Libraries with its problem, not here
+      }
+    }
+    return { items };
+  }
+
+  get(ref: string, version?: number): DesignDetail {
+    const design = this.resolve(ref, version);
+    const prepared = this.prepare(design, design.params);
+    return {
+      ...this.summaryOf(design),
+      description: design.description,
+      values: design.values.map((v) => ({ ...v })),
+      area: { ...prepared.area.byComponent },
+      power: { ...prepared.power },
+      warnings: [...prepared.warnings],
+    };
+  }
+
+  resolve(ref: string, version?: number): ResolvedDesign {
+    const library = this.libraries.detail(ref, version);
+    if (library.kind !== 'architecture') {
+      throw new WorkbenchFailure('invalid_input', `"${library.name}" is a ${library.kind} library, not a design`, [{ path: 'design', message: 'is not an architecture library' }]);
+    }
+    return this.resolveLibrary(library);
+  }
+
+  /** The design made ready to evaluate, cached by library version and parameters. */
+  prepare(design: ResolvedDesign, params: DesignParams): PreparedDesign {
+    const key = `${design.id}@${design.version}/${design.cellRef.id}@${design.cellRef.version}/${JSON.stringify(params)}`;
+    let found = this.cache.get(key);
+    if (!found) {
+      try {
+        found = prepareDesign(params, design.cell);
+      } catch (error) {
+        if (error instanceof ArrayInputError || error instanceof MissingPrimitiveError) throw new WorkbenchFailure('invalid_input', `design "${design.name}": ${error.message}`);
+        throw error;
+      }
+      if (this.cache.size > 200) this.cache.clear();
+      this.cache.set(key, found);
+    }
+    return found;
+  }
+
+  private resolveLibrary(library: LibraryDetail): ResolvedDesign {
+    const parsed = designParamsFromValues(library.values);
+    if (!parsed.ok) throw new WorkbenchFailure('invalid_input', `"${library.name}" is not a complete design`, parsed.issues);
+    const cell = this.cells.resolve(parsed.params.cell);
+    return {
+      id: library.id,
+      name: library.name,
+      version: library.shownVersion,
+      builtIn: library.builtIn,
+      description: library.description,
+      params: parsed.params,
+      values: library.values,
+      cell: cell.params,
+      cellName: cell.library.name,
+      cellValues: cell.library.values,
+      cellRef: { id: cell.library.id, version: cell.library.shownVersion },
+    };
+  }
+
+  private summaryOf(design: ResolvedDesign): DesignSummary {
+    const p = design.params;
+    const prepared = this.prepare(design, p);
+    return {
+      id: design.id,
+      name: design.name,
+      builtIn: design.builtIn,
+      version: design.version,
+      cell: design.cellName,
+      node_nm: p.node_nm,
+      organisation: `${p.tiles} x ${p.blocksPerTile} blocks of ${p.subarraysPerBlock > 1 ? `${p.subarraysPerBlock} x ` : ''}${p.rows} x ${p.cols}`,
+      area_m2: prepared.area.area_m2,
+      peakPower_W: prepared.power.peak_W,
+      activeBlocks: prepared.activeBlocks,
+      blocks: prepared.blocks,
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import type { SubarrayResult } from '../array/subarray.ts';
+import type { DesignParams } from './design.ts';
+
+// Area roll-up of a design: subarrays (cells and their periphery), inter-block switches and
+// interconnect, and the controller. With decoders shared per tile, a block keeps its line drivers
+// and sense amplifiers but the decoding logic is counted once per tile.
+
+import { COMPONENT_NAMES } from '../../shared/schemas/evaluation.ts';
+
+export const COMPONENTS = COMPONENT_NAMES;
+export type Component = (typeof COMPONENTS)[number];
+
+export interface AreaRollup {
+  readonly area_m2: number;
+  readonly byComponent: Readonly<Record<Component, number>>;
+  /** One block: its subarrays and its switch. */
+  readonly block_m2: number;
+}
+
+export function rollUpArea(design: DesignParams, subarray: SubarrayResult): AreaRollup {
+  const parts = subarray.breakdown.area_m2;
+  const cells = parts.cells ?? 0;
+  const decoderLogic = parts.decoderLogic ?? 0;
+  const shared = design.decoders === 'per-tile';
+  const peripheryPerSubarray = subarray.area_m2 - cells - (shared ? decoderLogic : 0);
+  const blocks = design.tiles * design.blocksPerTile;
+  const subarrays = blocks * design.subarraysPerBlock;
+  const byComponent: Record<Component, number> = {
+    cells: subarrays * cells,
+    periphery: subarrays * peripheryPerSubarray + (shared ? design.tiles * decoderLogic : 0),
+    interconnect: blocks * design.switchAreaPerBlock_m2 + design.tiles * design.interconnectAreaPerTile_m2,
+    controller: design.tiles * design.controllerAreaPerTile_m2,
+  };
+  return {
+    area_m2: byComponent.cells + byComponent.periphery + byComponent.interconnect + byComponent.controller,
+    byComponent,
+    block_m2: design.subarraysPerBlock * (cells + peripheryPerSubarray) + design.switchAreaPerBlock_m2,
+  };
+}

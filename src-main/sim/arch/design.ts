@@ -1,0 +1,108 @@
+import type { Issue } from '../../shared/result.ts';
+import { ARITH_MODES, FORMATS, type ArithMode } from '../arith/formats.ts';
+import { readValues, type ChoiceSpec, type LibraryValue, type NumberSpec } from '../params/read-values.ts';
+
+// An accelerator design as a library stores it (kind "architecture": key, value, unit, source) and
+// as the model uses it: chip -> tiles -> blocks -> subarrays of rows x cols cells, a power
+// envelope, block-to-block transfers, a controller, and the FP format of each training phase.
+
+export type FormatName = keyof typeof FORMATS & string;
+
+export interface DesignParams {
+  /** The cell library the arrays are built from (id or name: `builtin:sot-mram-2t2mtj`...). */
+  readonly cell: string;
+  readonly node_nm: number;
+  readonly tiles: number;
+  readonly blocksPerTile: number;
+  readonly subarraysPerBlock: number;
+  readonly rows: number;
+  readonly cols: number;
+  /** Chip power envelope; 0 = none. Blocks beyond what it allows to compute at once wait. */
+  readonly powerBudget_W: number;
+  readonly formatForward: FormatName;
+  readonly formatBackward: FormatName;
+  readonly formatUpdate: FormatName;
+  readonly arithMode: ArithMode;
+  /** Array steps to move one bit between neighbouring blocks, all lanes at once (FloatPIM: 2). */
+  readonly transferStepsPerBit: number;
+  /** Energy of one bit crossing the switch and wire between two blocks, per lane. */
+  readonly transferWireEnergyPerBit_J: number;
+  /** Values written into a lane per multiply-accumulate (the operand that is not stationary). */
+  readonly operandWritesPerMac: number;
+  /** `per-tile`: the blocks of a tile run the same step (SIMD) and share one row decoder. */
+  readonly decoders: 'per-block' | 'per-tile';
+  /** `power-gated`: blocks not computing are switched off (non-volatile cells keep their data), so only computing blocks leak. */
+  readonly idleBlocks: 'power-gated' | 'leaking';
+  readonly controllerAreaPerTile_m2: number;
+  readonly controllerPowerPerTile_W: number;
+  readonly switchAreaPerBlock_m2: number;
+  readonly interconnectAreaPerTile_m2: number;
+  /** Batch used when a run does not give one. */
+  readonly defaultBatch: number;
+}
+
+type NumericField = { [K in keyof DesignParams]: DesignParams[K] extends number ? K : never }[keyof DesignParams];
+type ChoiceField = Exclude<keyof DesignParams, NumericField>;
+
+const FORMAT_NAMES = Object.keys(FORMATS);
+const count = (key: string, field: NumericField, label: string, max = 1_000_000): NumberSpec<NumericField> => ({
+  key,
+  field,
+  quantity: 'ratio',
+  unit: '1',
+  required: true,
+  label,
+  min: 1,
+  max,
+  integer: true,
+});
+
+export const DESIGN_NUMBER_SPECS: readonly NumberSpec<NumericField>[] = [
+  { key: 'node', field: 'node_nm', quantity: 'length', unit: 'nm', required: true, label: 'technology node' },
+  count('tiles', 'tiles', 'tiles on the chip'),
+  count('blocksPerTile', 'blocksPerTile', 'blocks per tile'),
+  count('subarraysPerBlock', 'subarraysPerBlock', 'subarrays per block'),
+  count('rows', 'rows', 'rows per subarray', 4096),
+  count('cols', 'cols', 'columns per subarray', 4096),
+  { key: 'powerBudget', field: 'powerBudget_W', quantity: 'power', unit: 'W', required: true, label: 'chip power envelope (0: none)', min: 0 },
+  count('transfer.stepsPerBit', 'transferStepsPerBit', 'array steps per bit moved between blocks', 64),
+  { key: 'transfer.wireEnergyPerBit', field: 'transferWireEnergyPerBit_J', quantity: 'energy', unit: 'fJ', required: true, label: 'switch and wire energy per bit moved, per lane', min: 0 },
+  { key: 'operandWritesPerMac', field: 'operandWritesPerMac', quantity: 'ratio', unit: '1', required: true, label: 'values written into a lane per MAC', min: 0, max: 3 },
+  { key: 'controller.areaPerTile', field: 'controllerAreaPerTile_m2', quantity: 'area', unit: 'mm^2', required: true, label: 'controller area per tile', min: 0 },
+  { key: 'controller.powerPerTile', field: 'controllerPowerPerTile_W', quantity: 'power', unit: 'mW', required: true, label: 'controller power per tile', min: 0 },
+  { key: 'switch.areaPerBlock', field: 'switchAreaPerBlock_m2', quantity: 'area', unit: 'um^2', required: true, label: 'inter-block switch area per block', min: 0 },
+  { key: 'interconnect.areaPerTile', field: 'interconnectAreaPerTile_m2', quantity: 'area', unit: 'um^2', required: true, label: 'interconnect area per tile', min: 0 },
+  count('batch', 'defaultBatch', 'default batch size', 65_536),
+];
+
+export const DESIGN_CHOICE_SPECS: readonly ChoiceSpec<ChoiceField>[] = [
+  { key: 'format.forward', field: 'formatForward', choices: FORMAT_NAMES, required: true, label: 'number format of the forward pass' },
+  { key: 'format.backward', field: 'formatBackward', choices: FORMAT_NAMES, required: true, label: 'number format of the gradients' },
+  { key: 'format.update', field: 'formatUpdate', choices: FORMAT_NAMES, required: true, label: 'number format of the weight update' },
+  { key: 'arithMode', field: 'arithMode', choices: ARITH_MODES, required: true, label: 'arithmetic: ieee or ftz-trunc' },
+  { key: 'decoders', field: 'decoders', choices: ['per-block', 'per-tile'], required: true, label: 'row decoders per block, or one per tile for blocks in lockstep' },
+  { key: 'idleBlocks', field: 'idleBlocks', choices: ['power-gated', 'leaking'], required: true, label: 'whether blocks that wait are switched off' },
+];
+
+export type DesignParseResult = { readonly ok: true; readonly params: DesignParams } | { readonly ok: false; readonly issues: Issue[] };
+
+/** The `cell` key is a reference, read apart from the choices. */
+export function designParamsFromValues(values: readonly LibraryValue[]): DesignParseResult {
+  const read = readValues(values, DESIGN_NUMBER_SPECS, DESIGN_CHOICE_SPECS);
+  const cell = values.find((v) => v.key === 'cell');
+  const issues = read.ok ? [] : [...read.issues];
+  if (!cell) issues.unshift({ path: 'cell', message: 'is missing (the cell library the arrays are built from)' });
+  else if (typeof cell.value !== 'string' || cell.value.trim() === '') issues.unshift({ path: 'cell', message: 'must name a cell library (for example builtin:sot-mram-2t2mtj)' });
+  if (!read.ok || issues.length > 0) return { ok: false, issues };
+  const params = { ...read.params, cell: (cell!.value as string).trim(), node_nm: Math.round((read.params.node_nm as number) * 1e9 * 1000) / 1000 };
+  return { ok: true, params: params as unknown as DesignParams };
+}
+
+/** Values for one changed parameter (used by sweeps): the design with `key` set to `value` in the key's unit. */
+export function withValue(values: readonly LibraryValue[], key: string, value: number | string): LibraryValue[] {
+  return values.map((v) => (v.key === key ? { ...v, value } : v));
+}
+
+export function blocksOf(design: DesignParams): number {
+  return design.tiles * design.blocksPerTile;
+}

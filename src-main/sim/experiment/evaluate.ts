@@ -1,0 +1,114 @@
+import type { Evaluation } from '../../shared/schemas/evaluation.ts';
+import type { PreparedDesign } from '../arch/prepare.ts';
+import { COMPONENTS } from '../arch/area.ts';
+import { mapPhase, type LaneSetup } from '../mapping/map-phase.ts';
+import { stepPlan, type StepPlan } from '../mapping/plan.ts';
+import { OP, OP_NAMES, PART, T_ENERGY, T_LATENCY, addStatic, componentEnergy, newTally, opEnergy, opLatency } from '../mapping/tally.ts';
+import type { NetworkAnalysis } from '../workload/analyze.ts';
+import { epochBatches } from '../workload/totals.ts';
+import { PHASES } from '../workload/training.ts';
+
+// evaluate(design, workload, options): one training step (one batch) of a network on a design,
+// with breakdowns by phase, layer, component and operation, and the epoch when the dataset size is
+// known. Pure and deterministic: the same inputs give the same numbers.
+
+export interface EvaluateOptions {
+  readonly batch: number;
+  /** Also evaluate the epoch when the dataset size is known (default true; sweeps skip it). */
+  readonly epoch?: boolean;
+}
+
+const PHASE_COUNT = PHASES.length;
+
+/**
+ * One step into `tally`; per (layer, phase) energy and latency into `rows` when given (2 numbers
+ * per row). Leakage and controller power run for the whole step, so each row carries its share.
+ */
+function step(prepared: PreparedDesign, plan: StepPlan, batch: number, tally: Float64Array, rows?: Float64Array): void {
+  const controller_W = prepared.design.tiles * prepared.design.controllerPowerPerTile_W;
+  const leakage_W = prepared.power.static_W - controller_W;
+  const setup: LaneSetup = { lanes: prepared.activeLanes, operandWrites: prepared.design.operandWritesPerMac };
+  const tables = prepared.costTables;
+  for (let row = 0; row < plan.rows; row += 1) {
+    const e0 = tally[T_ENERGY]!;
+    const t0 = tally[T_LATENCY]!;
+    mapPhase(tally, plan, row, batch, setup, tables[row % PHASE_COUNT]!);
+    const dt = tally[T_LATENCY]! - t0;
+    addStatic(tally, leakage_W * dt, controller_W * dt);
+    if (rows) {
+      rows[2 * row] = tally[T_ENERGY]! - e0;
+      rows[2 * row + 1] = dt;
+    }
+  }
+}
+
+/** Energy and latency of one step only: what a sweep needs from each design. */
+export function evaluateTotals(prepared: PreparedDesign, analysis: NetworkAnalysis, batch: number): { energy_J: number; latency_s: number; area_m2: number } {
+  const tally = newTally();
+  step(prepared, stepPlan(analysis), batch, tally);
+  return { energy_J: tally[T_ENERGY]!, latency_s: tally[T_LATENCY]!, area_m2: prepared.area.area_m2 };
+}
+
+export function evaluate(prepared: PreparedDesign, analysis: NetworkAnalysis, options: EvaluateOptions): Evaluation {
+  const plan = stepPlan(analysis);
+  const tally = newTally();
+  const rows = new Float64Array(2 * plan.rows);
+  step(prepared, plan, options.batch, tally, rows);
+  const byPhase = Object.fromEntries(PHASES.map((phase) => [phase, { energy_J: 0, latency_s: 0 }])) as Evaluation['breakdown']['byPhase'];
+  const byLayer = analysis.work.map((layer) => ({ name: layer.name, kind: layer.kind, energy_J: 0, latency_s: 0 }));
+  for (let row = 0; row < plan.rows; row += 1) {
+    const phase = byPhase[PHASES[row % PHASE_COUNT]!];
+    const layer = byLayer[Math.floor(row / PHASE_COUNT)]!;
+    phase.energy_J += rows[2 * row]!;
+    phase.latency_s += rows[2 * row + 1]!;
+    layer.energy_J += rows[2 * row]!;
+    layer.latency_s += rows[2 * row + 1]!;
+  }
+  const area = prepared.area;
+  const byComponent = Object.fromEntries(COMPONENTS.map((c) => [c, { energy_J: componentEnergy(tally, PART[c]), area_m2: area.byComponent[c] }])) as Evaluation['breakdown']['byComponent'];
+  const byOp = Object.fromEntries(OP_NAMES.map((o) => [o, { energy_J: opEnergy(tally, OP[o]), latency_s: opLatency(tally, OP[o]) }])) as Evaluation['breakdown']['byOp'];
+  const d = prepared.design;
+  const energy_J = tally[T_ENERGY]!;
+  const latency_s = tally[T_LATENCY]!;
+  return {
+    energy_J,
+    latency_s,
+    area_m2: area.area_m2,
+    power_W: latency_s > 0 ? energy_J / latency_s : 0,
+    batch: options.batch,
+    breakdown: { byPhase, byLayer, byComponent, byOp },
+    ...(options.epoch === false ? {} : epoch(prepared, analysis, options.batch, { energy_J, latency_s })),
+    design: {
+      blocks: prepared.blocks,
+      activeBlocks: prepared.activeBlocks,
+      activeLanes: prepared.activeLanes,
+      power: { ...prepared.power },
+      formats: { forward: d.formatForward, backward: d.formatBackward, update: d.formatUpdate },
+      arithMode: d.arithMode,
+    },
+    work: { forwardMacsPerImage: analysis.forwardMacs, macs: totalMacs(analysis, options.batch), params: analysis.params },
+    warnings: [...prepared.warnings],
+  };
+}
+
+function totalMacs(analysis: NetworkAnalysis, batch: number): number {
+  let macs = 0;
+  for (const layer of analysis.work) for (const phase of PHASES) macs += layer.phases[phase].perImage.macs * batch + layer.phases[phase].perBatch.macs;
+  return macs;
+}
+
+/** Full batches plus the last, smaller one (evaluated at its own size). */
+function epoch(prepared: PreparedDesign, analysis: NetworkAnalysis, batch: number, full: { energy_J: number; latency_s: number }): Pick<Evaluation, 'perEpoch'> {
+  const size = analysis.network.datasetSize;
+  if (size === undefined) return {};
+  const batches = epochBatches(size, batch);
+  const last = batches.lastBatchSize > 0 ? evaluateTotals(prepared, analysis, batches.lastBatchSize) : undefined;
+  return {
+    perEpoch: {
+      steps: batches.steps,
+      images: size,
+      energy_J: batches.fullBatches * full.energy_J + (last?.energy_J ?? 0),
+      latency_s: batches.fullBatches * full.latency_s + (last?.latency_s ?? 0),
+    },
+  };
+}
