@@ -2,9 +2,10 @@ import { WorkbenchFailure } from '../shared/result.ts';
 import type { Output, ParsedInput } from '../shared/ipc/contract.ts';
 import type { Network } from '../shared/schemas/workload.ts';
 import type { DesignParams, FormatName } from '../sim/arch/design.ts';
-import { evaluate } from '../sim/experiment/evaluate.ts';
-import { comparePaper, PAPER_NETWORKS } from '../sim/experiment/reproduce.ts';
-import { analyzeNetwork, type NetworkAnalysis } from '../sim/workload/analyze.ts';
+import type { Evaluation } from '../shared/schemas/evaluation.ts';
+import type { JobRunner } from '../shared/jobs.ts';
+import { PAPER_NETWORKS, type PaperComparison } from '../sim/experiment/reproduce.ts';
+import { COMPARE_TASK, EVALUATE_TASK, type CompareTaskInput, type DesignData, type EvaluateTaskInput } from '../sim/experiment/tasks.ts';
 import type { ExperimentRepo } from '../store/repos/experiments.ts';
 import type { DesignService, ResolvedDesign } from './designs.ts';
 import type { NetworkService } from './networks.ts';
@@ -16,20 +17,21 @@ import { MODEL_VERSION } from './versions.ts';
 // versions, the network's layers, the options, and the model and app versions.
 
 export class ExperimentService {
-  private readonly analyses = new Map<string, NetworkAnalysis>();
-  private readonly deps: { designs: DesignService; networks: NetworkService; repo: ExperimentRepo; events: EventHub; appVersion: string };
+  private readonly deps: ExperimentDeps;
 
-  constructor(deps: { designs: DesignService; networks: NetworkService; repo: ExperimentRepo; events: EventHub; appVersion: string }) {
+  constructor(deps: ExperimentDeps) {
     this.deps = deps;
   }
 
-  run(input: ParsedInput<'experiments.run'>): Output<'experiments.run'> {
+  /** Evaluates in the job runner (a worker thread in the window and `pimwb serve`). */
+  async run(input: ParsedInput<'experiments.run'>): Promise<Output<'experiments.run'>> {
     const design = this.deps.designs.resolve(input.design);
     const network = this.deps.networks.get({ ref: input.network });
     const params = withFormat(design.params, input.format);
-    const prepared = this.deps.designs.prepare(design, params);
+    this.deps.designs.prepare(design, params); // fails here, with the design named, if its arrays cannot be built
     const batch = input.batch ?? params.defaultBatch;
-    const result = evaluate(prepared, this.analysis(network.id, network.network), { batch });
+    const task: EvaluateTaskInput = { design: designData(design), params, network: network.network, batch };
+    const result = await this.runTask<Evaluation>(EVALUATE_TASK, task);
     let experimentId: string | null = null;
     if (input.store) {
       const repo = this.deps.repo;
@@ -70,28 +72,32 @@ export class ExperimentService {
     return found;
   }
 
-  reproduce(input: ParsedInput<'paper.reproduce'>): Output<'paper.reproduce'> {
+  async reproduce(input: ParsedInput<'paper.reproduce'>): Promise<Output<'paper.reproduce'>> {
     const proposed = this.deps.designs.resolve(input.proposed);
     const baseline = this.deps.designs.resolve(input.baseline);
-    const analyses = PAPER_NETWORKS.map((id) => {
-      const network = this.deps.networks.get({ ref: `builtin:${id}` });
-      return this.analysis(network.id, network.network);
-    });
-    return comparePaper(proposed, baseline, analyses, { basis: input.basis, ...(input.batch ? { batch: input.batch } : {}) });
+    const networks = PAPER_NETWORKS.map((id) => this.deps.networks.get({ ref: `builtin:${id}` }).network);
+    const task: CompareTaskInput = { proposed: designData(proposed), baseline: designData(baseline), networks, basis: input.basis, ...(input.batch ? { batch: input.batch } : {}) };
+    return this.runTask<PaperComparison>(COMPARE_TASK, task);
   }
 
-  /** Shapes and training work depend only on the network: worked out once per network. */
-  analysis(id: string, network: Network): NetworkAnalysis {
-    let found = this.analyses.get(id);
-    if (!found) {
-      const analysed = analyzeNetwork(network);
-      if (!analysed.ok) throw new WorkbenchFailure('invalid_input', `network "${network.name}" is not consistent`, analysed.issues);
-      found = analysed.analysis;
-      if (this.analyses.size > 100) this.analyses.clear();
-      this.analyses.set(id, found);
-    }
-    return found;
+  private async runTask<T>(kind: string, input: unknown): Promise<T> {
+    const outcome = await this.deps.jobs.run<T>(kind, input);
+    if (outcome.status !== 'done') throw new WorkbenchFailure('conflict', 'the evaluation was cancelled before it finished');
+    return outcome.value;
   }
+}
+
+interface ExperimentDeps {
+  readonly designs: DesignService;
+  readonly networks: NetworkService;
+  readonly repo: ExperimentRepo;
+  readonly events: EventHub;
+  readonly jobs: JobRunner;
+  readonly appVersion: string;
+}
+
+function designData(design: ResolvedDesign): DesignData {
+  return { id: design.id, name: design.name, values: design.values, cellName: design.cellName, cellValues: design.cellValues };
 }
 
 function withFormat(params: DesignParams, format: FormatName | undefined): DesignParams {

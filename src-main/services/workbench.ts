@@ -11,7 +11,7 @@ import { DesignService, builtinDesignLibraries } from './designs.ts';
 import { ExperimentService } from './experiments.ts';
 import { SweepService } from './sweeps.ts';
 import { InlineRunner } from './inline-runner.ts';
-import { SWEEP_TASK, sweepTask } from '../sim/sweep/task.ts';
+import { SIM_TASKS } from '../sim/tasks.ts';
 import type { JobRunner } from '../shared/jobs.ts';
 import { ArithService } from './arith.ts';
 import { NetworkService } from './networks.ts';
@@ -53,8 +53,8 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
   const networks = new NetworkService(new NetworkRepo(db, clock), events);
   const designs = new DesignService(libraries, cells);
   const experimentRepo = new ExperimentRepo(db, clock);
-  const experiments = new ExperimentService({ designs, networks, repo: experimentRepo, events, appVersion: options.appVersion });
-  const jobs = options.jobs ?? new InlineRunner({ [SWEEP_TASK]: sweepTask });
+  const jobs = options.jobs ?? new InlineRunner(SIM_TASKS);
+  const experiments = new ExperimentService({ designs, networks, repo: experimentRepo, events, jobs, appVersion: options.appVersion });
   const sweeps = new SweepService({ designs, networks, jobs, events, now: () => performance.now() });
   const handlers = buildHandlers({ libraries, cells, networks, arith: new ArithService(cells), designs, experiments, sweeps, db, options });
   return {

@@ -1,5 +1,5 @@
 import { hostTasks } from './worker-host.ts';
-import { SWEEP_TASK, sweepTask } from '../sim/sweep/task.ts';
+import { SIM_TASKS } from '../sim/tasks.ts';
 
 // The simulator's pool worker: the tasks the window, `pimwb serve` and the CLI run off their main thread.
-hostTasks({ [SWEEP_TASK]: sweepTask });
+hostTasks(SIM_TASKS);

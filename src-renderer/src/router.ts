@@ -1,9 +1,11 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
 import LibrariesView from './views/LibrariesView.vue';
-import PlannedView from './views/PlannedView.vue';
 import LibraryDiffView from './views/LibraryDiffView.vue';
 import WorkloadsView from './views/WorkloadsView.vue';
-import { PLANNED_PAGES } from './views/planned-pages.ts';
+import ExperimentsView from './views/ExperimentsView.vue';
+import CompareView from './views/CompareView.vue';
+import SweepsView from './views/SweepsView.vue';
+import HistoryView from './views/HistoryView.vue';
 
 // Hash routes work the same from the window's file:// page and from `pimwb serve`.
 
@@ -12,7 +14,10 @@ const routes: RouteRecordRaw[] = [
   { path: '/libraries/diff', name: 'library-diff', component: LibraryDiffView, meta: { title: 'Compare values' } },
   { path: '/libraries/:id?', name: 'libraries', component: LibrariesView, meta: { title: 'Libraries' } },
   { path: '/workloads', name: 'workloads', component: WorkloadsView, meta: { title: 'Workloads' } },
-  ...PLANNED_PAGES.map((page) => ({ path: `/${page.key}`, name: page.key, component: PlannedView, props: { page }, meta: { title: page.title } })),
+  { path: '/experiments/:id?', name: 'experiments', component: ExperimentsView, meta: { title: 'Experiments' } },
+  { path: '/compare', name: 'compare', component: CompareView, meta: { title: 'Compare' } },
+  { path: '/sweeps', name: 'sweeps', component: SweepsView, meta: { title: 'Sweeps' } },
+  { path: '/history', name: 'history', component: HistoryView, meta: { title: 'History' } },
   { path: '/:unknown(.*)*', redirect: '/libraries' },
 ];
 

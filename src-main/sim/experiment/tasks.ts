@@ -1,0 +1,70 @@
+import type { Evaluation } from '../../shared/schemas/evaluation.ts';
+import type { Network } from '../../shared/schemas/workload.ts';
+import { designParamsFromValues, type DesignParams } from '../arch/design.ts';
+import { prepareDesign } from '../arch/prepare.ts';
+import { cellParamsFromValues, type CellParams } from '../cells/params.ts';
+import type { LibraryValue } from '../params/read-values.ts';
+import { analyzeNetwork, type NetworkAnalysis } from '../workload/analyze.ts';
+import { evaluate } from './evaluate.ts';
+import { comparePaper, type ComparisonBasis, type DesignInput, type PaperComparison } from './reproduce.ts';
+
+// Runs and the paper comparison as worker tasks: inputs are plain data (library values, networks)
+// so they cross a thread boundary as they are; the worker re-reads them with the same parsers.
+
+export const EVALUATE_TASK = 'experiment.evaluate';
+export const COMPARE_TASK = 'paper.compare';
+
+export interface DesignData {
+  readonly id: string;
+  readonly name: string;
+  readonly values: readonly LibraryValue[];
+  readonly cellName: string;
+  readonly cellValues: readonly LibraryValue[];
+}
+
+export interface EvaluateTaskInput {
+  readonly design: DesignData;
+  /** Parameters after the run's overrides (format), as the service resolved them. */
+  readonly params: DesignParams;
+  readonly network: Network;
+  readonly batch: number;
+}
+
+export interface CompareTaskInput {
+  readonly proposed: DesignData;
+  readonly baseline: DesignData;
+  readonly networks: readonly Network[];
+  readonly basis: ComparisonBasis;
+  readonly batch?: number;
+}
+
+function cellOf(design: DesignData): CellParams {
+  const cell = cellParamsFromValues(design.cellValues);
+  if (!cell.ok) throw new Error(`the cell of "${design.name}" is not complete: ${cell.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`);
+  return cell.params;
+}
+
+function analysisOf(network: Network): NetworkAnalysis {
+  const analysed = analyzeNetwork(network);
+  if (!analysed.ok) throw new Error(`network "${network.name}" is not consistent: ${analysed.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`);
+  return analysed.analysis;
+}
+
+function designInput(design: DesignData): DesignInput {
+  const params = designParamsFromValues(design.values);
+  if (!params.ok) throw new Error(`"${design.name}" is not a complete design: ${params.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`);
+  return { ...design, params: params.params, cell: cellOf(design) };
+}
+
+export function evaluateTask(raw: unknown): Evaluation {
+  const input = raw as EvaluateTaskInput;
+  return evaluate(prepareDesign(input.params, cellOf(input.design)), analysisOf(input.network), { batch: input.batch });
+}
+
+export function compareTask(raw: unknown): PaperComparison {
+  const input = raw as CompareTaskInput;
+  return comparePaper(designInput(input.proposed), designInput(input.baseline), input.networks.map(analysisOf), {
+    basis: input.basis,
+    ...(input.batch ? { batch: input.batch } : {}),
+  });
+}
