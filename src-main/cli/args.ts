@@ -7,6 +7,8 @@ export interface OptionSpec {
   readonly kind: 'flag' | 'string' | 'int';
   readonly value?: string;
   readonly description: string;
+  /** May be given more than once; its values are collected in order (a string option). */
+  readonly repeatable?: boolean;
 }
 
 export interface GlobalFlags {
@@ -74,13 +76,13 @@ export function extractGlobals(argv: readonly string[]): { globals: GlobalFlags;
 
 export interface ParsedCommandArgs {
   readonly positionals: string[];
-  readonly options: Record<string, string | number | boolean | undefined>;
+  readonly options: Record<string, string | number | boolean | string[] | undefined>;
 }
 
 /** Parses a command's own arguments against its option specs. */
 export function parseCommandArgs(args: readonly string[], specs: readonly OptionSpec[], commandName: string): ParsedCommandArgs {
   const positionals: string[] = [];
-  const options: Record<string, string | number | boolean | undefined> = {};
+  const options: ParsedCommandArgs['options'] = {};
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i]!;
     if (arg === '--') {
@@ -102,7 +104,12 @@ export function parseCommandArgs(args: readonly string[], specs: readonly Option
     }
     const raw = token.inline ?? args[(i += 1)];
     if (raw === undefined) throw new UsageError(`--${spec.name} needs a value (${spec.value ?? 'VALUE'})`);
-    options[spec.name] = spec.kind === 'int' ? parseInteger(raw, spec.name) : raw;
+    if (spec.repeatable === true) {
+      const before = options[spec.name];
+      options[spec.name] = [...(Array.isArray(before) ? before : []), raw];
+    } else {
+      options[spec.name] = spec.kind === 'int' ? parseInteger(raw, spec.name) : raw;
+    }
   }
   return { positionals, options };
 }

@@ -1,5 +1,5 @@
 import type { CellParams } from '../cells/params.ts';
-import { evaluateSubarray, type SubarrayResult } from '../array/subarray.ts';
+import { ArrayInputError, evaluateSubarray, lanesAreRows, type SubarrayResult } from '../array/subarray.ts';
 import type { CellFamily } from '../isa/primitives.ts';
 import { formatCosts, type FormatCosts } from '../mapping/lane-costs.ts';
 import { costTable } from '../mapping/cost-table.ts';
@@ -48,6 +48,23 @@ function phaseFormats(design: DesignParams): Record<Phase, string> {
 const costMemo = new WeakMap<SubarrayResult, Map<string, FormatCosts>>();
 
 /** `subarray`: an evaluation of this design's cell at its rows, cols and node, when the caller has one. */
+/**
+ * A lane must hold what its microprograms use (operands, results, scratch): MAGIC lanes run along
+ * a row (its columns are the bits), the others along a column (its rows are the bits).
+ */
+function checkLaneFits(design: DesignParams, cell: CellParams, costs: Record<Phase, FormatCosts>): void {
+  const magic = lanesAreRows(cell);
+  const bits = magic ? design.cols : design.rows;
+  for (const phase of PHASES) {
+    const need = costs[phase].programBits;
+    if (need > bits) {
+      throw new ArrayInputError(
+        `${magic ? 'cols' : 'rows'}: a lane of ${bits} bits cannot hold the ${costs[phase].format.name} multiply and add microprograms of ${phase}, which use ${need} bits; give the subarray at least ${need} ${magic ? 'columns' : 'rows'}`,
+      );
+    }
+  }
+}
+
 export function prepareDesign(design: DesignParams, cell: CellParams, subarray = evaluateSubarray({ cell, rows: design.rows, cols: design.cols, node_nm: design.node_nm })): PreparedDesign {
   const family = cell.family;
   let byFormat = costMemo.get(subarray);
@@ -61,6 +78,7 @@ export function prepareDesign(design: DesignParams, cell: CellParams, subarray =
   };
   const formats = phaseFormats(design);
   const costs = { forward: costsOf(formats.forward), activationGradient: costsOf(formats.activationGradient), weightGradient: costsOf(formats.weightGradient), weightUpdate: costsOf(formats.weightUpdate) };
+  checkLaneFits(design, cell, costs);
   const blocks = blocksOf(design);
   const lanesPerBlock = design.subarraysPerBlock * subarray.lanes;
   const mac = costs.forward;

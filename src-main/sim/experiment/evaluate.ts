@@ -87,8 +87,24 @@ export function evaluate(prepared: PreparedDesign, analysis: NetworkAnalysis, op
       arithMode: d.arithMode,
     },
     work: { forwardMacsPerImage: analysis.forwardMacs, macs: totalMacs(analysis, options.batch), params: analysis.params },
-    warnings: [...prepared.warnings],
+    warnings: [...prepared.warnings, ...capacityWarnings(prepared, analysis, options.batch)],
   };
+}
+
+/**
+ * The training state a step needs on chip: weights and their gradients, and the activations the
+ * forward pass keeps for the backward pass, in the forward format. The mapping moves no data off
+ * chip, so a state larger than the chip is reported rather than silently assumed to fit.
+ */
+function capacityWarnings(prepared: PreparedDesign, analysis: NetworkAnalysis, batch: number): string[] {
+  const d = prepared.design;
+  const capacity = prepared.blocks * d.subarraysPerBlock * d.rows * d.cols;
+  const width = prepared.costs.forward.format.width;
+  const saved = analysis.work.reduce((sum, layer) => sum + layer.savedElements, 0);
+  const state = (2 * analysis.params + saved * batch) * width;
+  if (state <= capacity) return [];
+  const gbit = (bits: number): string => `${(bits / 2 ** 30).toPrecision(3)} Gbit`;
+  return [`the training state (weights, gradients and the activations kept for the backward pass at batch ${batch}: ${gbit(state)}) exceeds the chip's ${gbit(capacity)}; moving it off chip is not modelled`];
 }
 
 function totalMacs(analysis: NetworkAnalysis, batch: number): number {

@@ -1,6 +1,6 @@
 import type { OpFigure, SubarrayResult } from '../array/subarray.ts';
 import type { CellFamily, PrimitiveName } from '../isa/primitives.ts';
-import { countOperation, MissingPrimitiveError } from '../arith/programs.ts';
+import { countOperation, microprogram, MissingPrimitiveError } from '../arith/programs.ts';
 import { formatByName, type ArithMode, type FloatFormat } from '../arith/formats.ts';
 import type { StepCounts } from '../arith/program.ts';
 
@@ -28,6 +28,8 @@ export interface FormatCosts {
   readonly write: LaneCost;
   /** Array steps only; the switch and wire energy is interconnect and added by the caller. */
   readonly transfer: LaneCost;
+  /** Bits of a lane the multiply and add microprograms occupy (operands, results and scratch). */
+  readonly programBits: number;
 }
 
 /**
@@ -113,5 +115,6 @@ export function formatCosts(family: CellFamily, array: SubarrayResult, formatNam
     fpSqrt: composed(COMPOSED_OPS.fpSqrt),
     write: combine([[primitive(array, 'write'), format.width]]),
     transfer: combine([[transferBit(family, array, transferStepsPerBit), format.width]]),
+    programBits: Math.max(microprogram(family, 'fpMul', format, mode).rowCount, microprogram(family, 'fpAdd', format, mode).rowCount),
   };
 }
