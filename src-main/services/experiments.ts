@@ -6,11 +6,26 @@ import type { Evaluation } from '../shared/schemas/evaluation.ts';
 import type { JobRunner } from '../shared/jobs.ts';
 import { PAPER_NETWORKS, type PaperComparison } from '../sim/experiment/reproduce.ts';
 import { COMPARE_TASK, EVALUATE_TASK, type CompareTaskInput, type DesignData, type EvaluateTaskInput } from '../sim/experiment/tasks.ts';
-import type { ExperimentRepo } from '../store/repos/experiments.ts';
+import type { ExperimentRepo, NewExperiment } from '../store/repos/experiments.ts';
 import type { DesignService, ResolvedDesign } from './designs.ts';
 import type { NetworkService } from './networks.ts';
 import type { EventHub } from './events.ts';
 import { MODEL_VERSION } from './versions.ts';
+import { issuesFromZod } from '../shared/ipc/issues.ts';
+import type { Issue } from '../shared/result.ts';
+import { lowerBound, upperBound } from '../shared/schemas/experiment.ts';
+import {
+  EXPERIMENT_BUNDLE_FORMAT,
+  EXPERIMENT_BUNDLE_SCHEMA_VERSION,
+  experimentBundleSchema,
+  inputSnapshotSchema,
+  type ExperimentBundle,
+  type InputSnapshot,
+} from '../shared/schemas/experiment-bundle.ts';
+import { RERUN_METRICS, type ExperimentRerunOutput } from '../shared/schemas/experiment.ts';
+import { designParamsFromValues } from '../sim/arch/design.ts';
+import { cellParamsFromValues } from '../sim/cells/params.ts';
+import { analyzeNetwork } from '../sim/workload/analyze.ts';
 
 // Runs (a design training a network for one step) and the paper's comparison. Each run is kept as
 // an experiment with a full snapshot of what produced it: design and cell values with their
@@ -34,25 +49,106 @@ export class ExperimentService {
     const result = await this.runTask<Evaluation>(EVALUATE_TASK, task);
     let experimentId: string | null = null;
     if (input.store) {
-      const repo = this.deps.repo;
-      experimentId = repo.create({
-        name: input.name ?? `${design.name} / ${network.name}`,
-        tags: input.tags ?? [],
-        inputSnapshot: snapshot(design, network.id, network.network, { batch, format: input.format ?? null }),
-        libraryRefs: [design, { id: design.cellRef.id, builtIn: design.cellRef.id.startsWith('builtin:'), version: design.cellRef.version }]
-          .filter((r) => !r.builtIn)
-          .map((r) => ({ libraryId: r.id, version: r.version })),
-        modelVersion: MODEL_VERSION,
-        appVersion: this.deps.appVersion,
-      });
-      repo.finish(experimentId, { status: 'done', results: result });
-      this.deps.events.emit('experiments.changed', { ids: [experimentId], reason: 'created' });
+      experimentId = this.keep(
+        {
+          name: input.name ?? `${design.name} / ${network.name}`,
+          tags: input.tags ?? [],
+          inputSnapshot: snapshot(design, network.id, network.network, { batch, format: input.format ?? null }),
+          libraryRefs: [design, { id: design.cellRef.id, builtIn: design.cellRef.id.startsWith('builtin:'), version: design.cellRef.version }]
+            .filter((r) => !r.builtIn)
+            .map((r) => ({ libraryId: r.id, version: r.version })),
+          modelVersion: MODEL_VERSION,
+          appVersion: this.deps.appVersion,
+        },
+        result,
+      );
     }
     return { experimentId, design: { id: design.id, name: design.name, version: design.version }, network: { id: network.id, name: network.name }, result };
   }
 
   list(input: ParsedInput<'experiments.list'>): Output<'experiments.list'> {
-    return this.deps.repo.list({ limit: input.limit, after: input.after ?? null });
+    return this.deps.repo.list({
+      limit: input.limit,
+      after: input.after ?? null,
+      ...(input.text ? { text: input.text } : {}),
+      ...(input.tag ? { tag: input.tag } : {}),
+      ...(input.from ? { from: lowerBound(input.from) } : {}),
+      ...(input.to ? { to: upperBound(input.to) } : {}),
+    });
+  }
+
+  tags(): Output<'experiments.tags'> {
+    return { items: this.deps.repo.tags() };
+  }
+
+  update(input: ParsedInput<'experiments.update'>): Output<'experiments.update'> {
+    const found = this.find(input.ref);
+    this.deps.repo.update(found.id, {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.notes !== undefined ? { notes: input.notes } : {}),
+      ...(input.tags !== undefined ? { tags: uniqueTags(input.tags) } : {}),
+    });
+    this.deps.events.emit('experiments.changed', { ids: [found.id], reason: 'updated' });
+    return this.find(found.id);
+  }
+
+  /**
+   * Evaluates a stored experiment again from its snapshot (not from today's libraries, which may
+   * have new versions) and keeps the result as a new experiment, saying whether the numbers match.
+   */
+  async rerun(input: ParsedInput<'experiments.rerun'>): Promise<Output<'experiments.rerun'>> {
+    const found = this.find(input.ref);
+    const parsed = inputSnapshotSchema.safeParse(found.inputSnapshot);
+    if (!parsed.success) {
+      throw new WorkbenchFailure('conflict', `"${found.name}" was stored without a complete input snapshot, so it cannot be re-run`, issuesFromZod(parsed.error, 'inputSnapshot'));
+    }
+    const result = await this.runTask<Evaluation>(EVALUATE_TASK, taskFromSnapshot(parsed.data, found.name));
+    const name = `${found.name.replace(/ \(re-run\)$/, '').slice(0, 110)} (re-run)`;
+    const experimentId = this.keep(
+      { name, tags: found.tags, notes: `Re-run of "${found.name}" (${found.id}) from its stored inputs.`, inputSnapshot: found.inputSnapshot, libraryRefs: found.libraryRefs, modelVersion: MODEL_VERSION, appVersion: this.deps.appVersion },
+      result,
+    );
+    const differences = compareResults(found.results, result);
+    return { experimentId, name, result, same: differences.length === 0, differences, modelVersion: { stored: found.modelVersion, current: MODEL_VERSION } };
+  }
+
+  exportBundle(input: ParsedInput<'experiments.exportBundle'>): Output<'experiments.exportBundle'> {
+    const found = this.find(input.ref);
+    if (found.status !== 'done') throw new WorkbenchFailure('conflict', `"${found.name}" is ${found.status}: only finished experiments can be exported`);
+    const bundle = experimentBundleSchema.safeParse({
+      format: EXPERIMENT_BUNDLE_FORMAT,
+      schemaVersion: EXPERIMENT_BUNDLE_SCHEMA_VERSION,
+      name: found.name,
+      tags: found.tags,
+      notes: found.notes,
+      inputSnapshot: found.inputSnapshot,
+      results: found.results,
+      modelVersion: found.modelVersion,
+      appVersion: found.appVersion,
+      createdAt: found.createdAt,
+    });
+    // Never write a file that would not import: say what is missing instead.
+    if (!bundle.success) throw new WorkbenchFailure('conflict', `"${found.name}" cannot be exported: its stored inputs or results are incomplete`, issuesFromZod(bundle.error));
+    return { fileName: `${fileStem(found.name)}.pimwb-experiment.json`, text: `${JSON.stringify(bundle.data, null, 2)}\n` };
+  }
+
+  /** Stores a bundle as a new experiment, with its own date, versions and results. */
+  importBundle(input: ParsedInput<'experiments.importBundle'>): Output<'experiments.importBundle'> {
+    const bundle = parseBundle(input.fileName, input.text);
+    taskFromSnapshot(bundle.inputSnapshot, bundle.name); // refuses inputs that could not be re-run
+    const id = this.keep(
+      {
+        name: bundle.name,
+        tags: uniqueTags(bundle.tags),
+        notes: bundle.notes,
+        inputSnapshot: bundle.inputSnapshot,
+        modelVersion: bundle.modelVersion,
+        appVersion: bundle.appVersion,
+        createdAt: new Date(bundle.createdAt).toISOString(),
+      },
+      bundle.results,
+    );
+    return this.find(id);
   }
 
   get(input: ParsedInput<'experiments.get'>): Output<'experiments.get'> {
@@ -78,6 +174,14 @@ export class ExperimentService {
     const networks = PAPER_NETWORKS.map((id) => this.deps.networks.get({ ref: `builtin:${id}` }).network);
     const task: CompareTaskInput = { proposed: designData(proposed), baseline: designData(baseline), networks, basis: input.basis, ...(input.batch ? { batch: input.batch } : {}) };
     return this.runTask<PaperComparison>(COMPARE_TASK, task);
+  }
+
+  /** Stores a finished evaluation and tells the pages. */
+  private keep(experiment: NewExperiment, result: Evaluation): string {
+    const id = this.deps.repo.create(experiment);
+    this.deps.repo.finish(id, { status: 'done', results: result });
+    this.deps.events.emit('experiments.changed', { ids: [id], reason: 'created' });
+    return id;
   }
 
   private async runTask<T>(kind: string, input: unknown): Promise<T> {
@@ -112,4 +216,68 @@ function snapshot(design: ResolvedDesign, networkId: string, network: Network, o
     network: { id: networkId, ...network },
     options,
   };
+}
+
+/** The evaluation a snapshot describes, as run() builds it: its design values re-read, its format override applied. */
+function taskFromSnapshot(snapshot: InputSnapshot, label: string): EvaluateTaskInput {
+  const issues: Issue[] = [];
+  const at = (prefix: string, list: readonly Issue[]): void => void issues.push(...list.map((i) => ({ path: `inputSnapshot.${prefix}.${i.path}`, message: i.message })));
+  const design = designParamsFromValues(snapshot.design.values);
+  if (!design.ok) at('design.values', design.issues);
+  const cell = cellParamsFromValues(snapshot.cell.values);
+  if (!cell.ok) at('cell.values', cell.issues);
+  const { id: _id, ...network } = snapshot.network;
+  const analysed = analyzeNetwork(network);
+  if (!analysed.ok) at('network', analysed.issues);
+  if (!design.ok || issues.length > 0) throw new WorkbenchFailure('invalid_input', `the inputs of "${label}" cannot be evaluated`, issues);
+  return {
+    design: { id: snapshot.design.id, name: snapshot.design.name, values: snapshot.design.values, cellName: snapshot.cell.name, cellValues: snapshot.cell.values },
+    params: withFormat(design.params, snapshot.options.format ?? undefined),
+    network,
+    batch: snapshot.options.batch,
+  };
+}
+
+/** Reads a bundle file: JSON first (with the position of a syntax error), then the schema, naming each field. */
+function parseBundle(fileName: string, text: string): ExperimentBundle {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new WorkbenchFailure('invalid_input', `${fileName} is not valid JSON (${error instanceof Error ? error.message : String(error)})`, [{ path: '', message: 'is not valid JSON' }]);
+  }
+  const version = typeof raw === 'object' && raw !== null ? (raw as { schemaVersion?: unknown }).schemaVersion : undefined;
+  if (typeof version === 'number' && version > EXPERIMENT_BUNDLE_SCHEMA_VERSION) {
+    throw new WorkbenchFailure(
+      'invalid_input',
+      `${fileName} was written by a newer PIM Workbench (bundle schema ${version}; this one reads up to ${EXPERIMENT_BUNDLE_SCHEMA_VERSION}): update PIM Workbench to import it`,
+      [{ path: 'schemaVersion', message: `is newer than this workbench reads (${EXPERIMENT_BUNDLE_SCHEMA_VERSION})` }],
+    );
+  }
+  const parsed = experimentBundleSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = issuesFromZod(parsed.error);
+    throw new WorkbenchFailure('invalid_input', `${fileName} is not a valid experiment bundle: ${issues[0]?.path || 'the file'} ${issues[0]?.message ?? ''}`.trim(), issues);
+  }
+  return parsed.data;
+}
+
+/** Energy, latency and area that differ from the stored ones, bit for bit. */
+function compareResults(stored: unknown, rerun: Evaluation): ExperimentRerunOutput['differences'] {
+  const before = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  return RERUN_METRICS.flatMap((metric) => {
+    const was = typeof before[metric] === 'number' ? before[metric] : null;
+    const now = rerun[metric];
+    if (was === now) return [];
+    return [{ metric, stored: was, rerun: now, relative: was ? (now - was) / Math.abs(was) : null }];
+  });
+}
+
+function uniqueTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return tags.filter((t) => !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()));
+}
+
+function fileStem(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'experiment';
 }

@@ -54,7 +54,8 @@ describe.skipIf(!chromiumPath)('workbench shell in the browser', () => {
       await screenshot(page, `workloads-${theme}`);
       for (const key of ['experiments', 'compare', 'sweeps', 'history']) {
         await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: new RegExp(key, 'i') }).click();
-        await page.getByTestId('planned-page').waitFor();
+        await page.getByRole('heading', { name: new RegExp(`^${key}$`, 'i'), level: 1 }).waitFor();
+        await page.waitForTimeout(200);
         await screenshot(page, `${key}-${theme}`);
       }
       await page.keyboard.press('Alt+1');

@@ -1,8 +1,8 @@
 CREATE INDEX experiment_libraries_by_library ON experiment_libraries (library_id);
 
-CREATE INDEX experiment_tags_by_tag ON experiment_tags (tag);
+CREATE INDEX experiment_tags_by_tag ON experiment_tags (tag, experiment_id);
 
-CREATE INDEX experiments_by_created ON experiments (created_at, id);
+CREATE INDEX experiments_by_created_name ON experiments (created_at, id, name);
 
 CREATE INDEX experiments_by_name ON experiments (name COLLATE NOCASE);
 

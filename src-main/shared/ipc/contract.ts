@@ -13,7 +13,15 @@ import { opsInputSchema, opsOutputSchema } from '../schemas/arith.ts';
 import { networkDetailSchema, networkImportSchema, networkSummarySchema } from '../schemas/network-api.ts';
 import { arrayInputSchema, arrayResultSchema, cellDetailSchema, cellSummarySchema, nvsimImportInputSchema, nvsimImportOutputSchema } from '../schemas/cell.ts';
 import { designDetailSchema, designSummarySchema, reproduceInputSchema, reproduceOutputSchema, runInputSchema, runOutputSchema } from '../schemas/design-api.ts';
-import { experimentSchema } from '../schemas/experiment.ts';
+import {
+  experimentListInputSchema,
+  experimentListOutputSchema,
+  experimentRerunOutputSchema,
+  experimentSchema,
+  experimentTagsOutputSchema,
+  experimentUpdateInputSchema,
+} from '../schemas/experiment.ts';
+import { bundleFileSchema } from '../schemas/experiment-bundle.ts';
 import { sweepInputSchema, sweepOutputSchema } from '../schemas/sweep.ts';
 import type { Channel, EventName } from './channels.ts';
 
@@ -149,13 +157,8 @@ export const contract = {
     output: runOutputSchema,
   },
   'experiments.list': {
-    input: z
-      .object({
-        limit: z.number().int().min(1).max(500).default(50),
-        after: z.object({ createdAt: z.string(), id: z.string() }).nullable().optional(),
-      })
-      .strict(),
-    output: z.object({ items: z.array(experimentSchema), next: z.object({ createdAt: z.string(), id: z.string() }).nullable() }),
+    input: experimentListInputSchema,
+    output: experimentListOutputSchema,
   },
   'experiments.get': {
     input: z.object({ ref: refSchema }).strict(),
@@ -164,6 +167,26 @@ export const contract = {
   'experiments.delete': {
     input: z.object({ ref: refSchema }).strict(),
     output: z.object({ id: z.string(), name: z.string() }),
+  },
+  'experiments.tags': {
+    input: z.object({}).strict(),
+    output: experimentTagsOutputSchema,
+  },
+  'experiments.update': {
+    input: experimentUpdateInputSchema,
+    output: experimentSchema,
+  },
+  'experiments.rerun': {
+    input: z.object({ ref: refSchema }).strict(),
+    output: experimentRerunOutputSchema,
+  },
+  'experiments.exportBundle': {
+    input: z.object({ ref: refSchema }).strict(),
+    output: z.object({ fileName: z.string(), text: z.string() }),
+  },
+  'experiments.importBundle': {
+    input: bundleFileSchema,
+    output: experimentSchema,
   },
   'paper.reproduce': {
     input: reproduceInputSchema,
@@ -185,7 +208,7 @@ export const events = {
     reason: z.enum(['created', 'saved', 'renamed', 'deleted', 'imported']),
   }),
   'networks.changed': z.object({ ids: z.array(z.string()), reason: z.enum(['imported', 'deleted']) }),
-  'experiments.changed': z.object({ ids: z.array(z.string()), reason: z.enum(['created', 'deleted']) }),
+  'experiments.changed': z.object({ ids: z.array(z.string()), reason: z.enum(['created', 'updated', 'deleted']) }),
   'sweeps.progress': z.object({ jobId: z.string(), done: z.number().int(), total: z.number().int() }),
 } as const satisfies Record<EventName, z.ZodType>;
 

@@ -1,5 +1,6 @@
 import { sql as librariesAndExperiments } from './001-libraries-and-experiments.ts';
 import { sql as networks } from './002-networks.ts';
+import { sql as experimentSearch } from './003-experiment-search.ts';
 
 export interface Migration {
   readonly version: number;
@@ -11,6 +12,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'libraries and experiments', sql: librariesAndExperiments },
   { version: 2, name: 'networks', sql: networks },
+  { version: 3, name: 'experiment search', sql: experimentSearch },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,172 @@
+import type { EChartsCoreOption } from 'echarts/core';
+import { COMPONENT_NAMES, OP_NAMES, PHASE_NAMES, type Evaluation } from '@shared/schemas/evaluation.ts';
+import { formatSI } from '@shared/units.ts';
+import type { ChartPalette } from './palette.ts';
+
+// How a run's totals divide into parts (training phases, hardware components, operations): one
+// 100 % stacked bar per metric, so the shares of energy and of latency (or area) read side by side.
+// Absolute values with their units are in the tooltip and in the table next to the chart.
+
+export interface BreakdownMetric {
+  readonly key: string;
+  readonly label: string;
+  /** SI unit of the absolute values ("J", "s", "m^2"). */
+  readonly unit: string;
+}
+
+export interface BreakdownPart {
+  readonly key: string;
+  readonly label: string;
+  /** Absolute SI values, one per metric, in the order of `metrics`. */
+  readonly values: readonly number[];
+}
+
+export interface Breakdown {
+  readonly title: string;
+  readonly metrics: readonly BreakdownMetric[];
+  readonly parts: readonly BreakdownPart[];
+}
+
+const ENERGY: BreakdownMetric = { key: 'energy', label: 'Energy', unit: 'J' };
+const LATENCY: BreakdownMetric = { key: 'latency', label: 'Latency', unit: 's' };
+const AREA: BreakdownMetric = { key: 'area', label: 'Area', unit: 'm^2' };
+
+const PHASE_LABELS: Record<(typeof PHASE_NAMES)[number], string> = {
+  forward: 'Forward',
+  activationGradient: 'Activation gradient',
+  weightGradient: 'Weight gradient',
+  weightUpdate: 'Weight update',
+};
+
+const COMPONENT_LABELS: Record<(typeof COMPONENT_NAMES)[number], string> = {
+  cells: 'Cells',
+  periphery: 'Periphery',
+  interconnect: 'Interconnect',
+  controller: 'Controller',
+};
+
+const OP_LABELS: Record<(typeof OP_NAMES)[number], string> = {
+  fpMul: 'FP multiply',
+  fpAdd: 'FP add',
+  compare: 'Compare',
+  fpDiv: 'FP divide',
+  fpExp: 'FP exp',
+  fpSqrt: 'FP sqrt',
+  write: 'Write',
+  transfer: 'Transfer',
+  static: 'Static',
+};
+
+/** Parts that are zero in every metric say nothing and only crowd the legend. */
+function nonZero(parts: BreakdownPart[]): BreakdownPart[] {
+  return parts.filter((p) => p.values.some((v) => v !== 0));
+}
+
+export function phaseBreakdown(result: Evaluation): Breakdown {
+  const parts = PHASE_NAMES.map((k) => ({ key: k, label: PHASE_LABELS[k], values: [result.breakdown.byPhase[k].energy_J, result.breakdown.byPhase[k].latency_s] }));
+  return { title: 'By training phase', metrics: [ENERGY, LATENCY], parts: nonZero(parts) };
+}
+
+export function componentBreakdown(result: Evaluation): Breakdown {
+  const parts = COMPONENT_NAMES.map((k) => ({ key: k, label: COMPONENT_LABELS[k], values: [result.breakdown.byComponent[k].energy_J, result.breakdown.byComponent[k].area_m2] }));
+  return { title: 'By component', metrics: [ENERGY, AREA], parts: nonZero(parts) };
+}
+
+export function opBreakdown(result: Evaluation): Breakdown {
+  const parts = OP_NAMES.map((k) => ({ key: k, label: OP_LABELS[k], values: [result.breakdown.byOp[k].energy_J, result.breakdown.byOp[k].latency_s] }));
+  return { title: 'By operation', metrics: [ENERGY, LATENCY], parts: nonZero(parts) };
+}
+
+/** Each part's share of each metric's total, in percent (0 when the total is 0). */
+export function shares(breakdown: Breakdown): number[][] {
+  const totals = breakdown.metrics.map((_, m) => breakdown.parts.reduce((sum, p) => sum + (p.values[m] ?? 0), 0));
+  return breakdown.parts.map((p) => p.values.map((v, m) => (totals[m] ? (100 * v) / totals[m] : 0)));
+}
+
+export interface BreakdownRow {
+  readonly key: string;
+  readonly label: string;
+  readonly colour: string;
+  /** Per metric: the value with its unit and the share, e.g. { value: "67.17 J", share: "34.1 %" }. */
+  readonly cells: readonly { readonly value: string; readonly share: string }[];
+}
+
+export function breakdownRows(breakdown: Breakdown, palette: ChartPalette): BreakdownRow[] {
+  const colours = categoryColours(palette, breakdown.parts.length);
+  const percent = shares(breakdown);
+  return breakdown.parts.map((p, i) => ({
+    key: p.key,
+    label: p.label,
+    colour: colours[i]!,
+    cells: p.values.map((v, m) => ({ value: formatValue(v, breakdown.metrics[m]!.unit), share: formatShare(percent[i]![m]!) })),
+  }));
+}
+
+// Area prefixes step by a factor of a million (mm² to µm²), so formatSI's rule would print the
+// controller of a chip as "919400 µm²"; areas keep the largest unit that still reads at least 0.1.
+const AREA_UNITS: readonly [string, number][] = [
+  ['m²', 1],
+  ['mm²', 1e-6],
+  ['µm²', 1e-12],
+  ['nm²', 1e-18],
+];
+
+/** An SI value with its prefixed unit, for people: "67.17 J", "199 µs", "1925 mm²", "0.1195 mm²". */
+export function formatValue(value: number, unit: string): string {
+  if (unit === 'm^2' && value !== 0 && Number.isFinite(value)) {
+    const [symbol, factor] = AREA_UNITS.find(([, f]) => Math.abs(value) / f >= 0.1) ?? AREA_UNITS.at(-1)!;
+    return `${Number((value / factor).toPrecision(4))} ${symbol}`;
+  }
+  return formatSI(value, unit).replace(/ u(?=[A-Za-z])/, ' µ').replace('^2', '²');
+}
+
+export function formatShare(percent: number): string {
+  if (percent === 0) return '0 %';
+  if (percent < 0.1) return '<0.1 %';
+  return `${percent.toFixed(1)} %`;
+}
+
+// Mid-tone hues that read on both the light and the dark background, after the theme's own series.
+const EXTRA_COLOURS = ['#8a6fcf', '#2f9fb5', '#c2603f', '#a39a3a', '#5f7d3a', '#b0497a'];
+
+/** `n` distinct colours: the palette's series first, then extra hues. */
+export function categoryColours(palette: ChartPalette, n: number): string[] {
+  const all = [...palette.series, ...EXTRA_COLOURS];
+  return Array.from({ length: n }, (_, i) => all[i % all.length]!);
+}
+
+interface TooltipParams {
+  readonly seriesIndex: number;
+  readonly dataIndex: number;
+}
+
+export function breakdownChartOption(breakdown: Breakdown, palette: ChartPalette): EChartsCoreOption {
+  const percent = shares(breakdown);
+  const colours = categoryColours(palette, breakdown.parts.length);
+  const axisLabel = { color: palette.mutedText, fontSize: 11 };
+  const tooltip = (p: TooltipParams): string => {
+    const part = breakdown.parts[p.seriesIndex];
+    const metric = breakdown.metrics[p.dataIndex];
+    if (!part || !metric) return '';
+    return `${metric.label} · ${part.label}<br/><b>${formatValue(part.values[p.dataIndex] ?? 0, metric.unit)}</b> (${formatShare(percent[p.seriesIndex]?.[p.dataIndex] ?? 0)})`;
+  };
+  return {
+    backgroundColor: palette.background,
+    animation: false,
+    textStyle: { fontFamily: 'Inter Variable, Inter, system-ui, sans-serif', color: palette.text },
+    legend: { show: false },
+    grid: { left: 4, right: 12, top: 4, bottom: 4, containLabel: true },
+    tooltip: { trigger: 'item', formatter: tooltip },
+    xAxis: { type: 'value', min: 0, max: 100, interval: 25, axisLabel: { ...axisLabel, formatter: '{value} %' }, splitLine: { lineStyle: { color: palette.grid } } },
+    yAxis: { type: 'category', inverse: true, data: breakdown.metrics.map((m) => m.label), axisLabel, axisTick: { show: false }, axisLine: { lineStyle: { color: palette.grid } } },
+    series: breakdown.parts.map((part, i) => ({
+      name: part.label,
+      type: 'bar',
+      stack: 'share',
+      barWidth: 18,
+      itemStyle: { color: colours[i] },
+      emphasis: { focus: 'series' },
+      data: percent[i]!.map((v) => Number(v.toFixed(3))),
+    })),
+  };
+}

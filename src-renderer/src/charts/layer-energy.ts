@@ -1,0 +1,79 @@
+import type { EChartsCoreOption } from 'echarts/core';
+import type { Evaluation } from '@shared/schemas/evaluation.ts';
+import { DISPLAY_PREFIXES, SI_PREFIXES } from '@shared/units.ts';
+import type { ChartPalette } from './palette.ts';
+import { categoryColours, formatShare, formatValue } from './breakdown.ts';
+
+// Energy (or latency) of every layer of one training step, in network order, coloured by the
+// layer's kind: where the step's cost is, and which kinds of layer carry it.
+
+export type LayerMetric = 'energy' | 'latency';
+
+export interface LayerRow {
+  readonly name: string;
+  readonly kind: string;
+  readonly energy_J: number;
+  readonly latency_s: number;
+}
+
+export function layerRows(result: Evaluation): LayerRow[] {
+  return result.breakdown.byLayer.map((l) => ({ name: l.name, kind: l.kind, energy_J: l.energy_J, latency_s: l.latency_s }));
+}
+
+/** Layer kinds in order of first appearance, so colours follow the network. */
+export function layerKinds(rows: readonly LayerRow[]): string[] {
+  return [...new Set(rows.map((r) => r.kind))];
+}
+
+/** The SI prefix that keeps the largest value between 1 and 1000, e.g. (0.0139, "J") -> mJ, factor 1e-3. */
+export function axisScale(max: number, unit: string): { factor: number; unit: string } {
+  let prefix = '';
+  for (const p of DISPLAY_PREFIXES) if (max > 0 && max / SI_PREFIXES[p]! >= 1) prefix = p;
+  return { factor: SI_PREFIXES[prefix]!, unit: `${prefix === 'u' ? 'µ' : prefix}${unit}` };
+}
+
+function valueOf(row: LayerRow, metric: LayerMetric): number {
+  return metric === 'energy' ? row.energy_J : row.latency_s;
+}
+
+export function layerChartOption(rows: readonly LayerRow[], metric: LayerMetric, palette: ChartPalette): EChartsCoreOption {
+  const unit = metric === 'energy' ? 'J' : 's';
+  const values = rows.map((r) => valueOf(r, metric));
+  const total = values.reduce((a, b) => a + b, 0);
+  const scale = axisScale(Math.max(0, ...values), unit);
+  const kinds = layerKinds(rows);
+  const colours = categoryColours(palette, kinds.length);
+  const axisLabel = { color: palette.mutedText, fontSize: 11 };
+  const tooltip = (params: { dataIndex: number }[]): string => {
+    const row = rows[params[0]?.dataIndex ?? -1];
+    if (!row) return '';
+    const v = valueOf(row, metric);
+    return `${row.name} <span style="opacity:.7">(${row.kind})</span><br/>${metric}: <b>${formatValue(v, unit)}</b> (${formatShare(total ? (100 * v) / total : 0)})<br/>${metric === 'energy' ? `latency: ${formatValue(row.latency_s, 's')}` : `energy: ${formatValue(row.energy_J, 'J')}`}`;
+  };
+  return {
+    backgroundColor: palette.background,
+    animation: false,
+    textStyle: { fontFamily: 'Inter Variable, Inter, system-ui, sans-serif', color: palette.text },
+    legend: { top: 0, right: 0, itemWidth: 10, itemHeight: 10, textStyle: { color: palette.mutedText, fontSize: 11 } },
+    grid: { left: 8, right: 8, top: 36, bottom: 4, containLabel: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: tooltip },
+    xAxis: {
+      type: 'category',
+      data: rows.map((r) => r.name),
+      // At most about 30 names, so long networks still name every few layers without a wall of text.
+      axisLabel: { ...axisLabel, fontSize: 10, rotate: 40, interval: Math.max(0, Math.ceil(rows.length / 30) - 1) },
+      axisTick: { show: false },
+      axisLine: { lineStyle: { color: palette.grid } },
+    },
+    yAxis: { type: 'value', name: `${metric} per step (${scale.unit})`, nameTextStyle: { ...axisLabel, align: 'left' }, axisLabel, splitLine: { lineStyle: { color: palette.grid } } },
+    // One series per kind on a shared stack: each bar has a single non-empty segment, in its kind's colour.
+    series: kinds.map((kind, i) => ({
+      name: kind,
+      type: 'bar',
+      stack: 'layer',
+      barMaxWidth: 14,
+      itemStyle: { color: colours[i] },
+      data: rows.map((r) => (r.kind === kind ? Number((valueOf(r, metric) / scale.factor).toPrecision(4)) : null)),
+    })),
+  };
+}

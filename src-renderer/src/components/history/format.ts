@@ -1,0 +1,79 @@
+import { formatSI } from '@shared/units.ts';
+
+// How History shows figures and times: SI prefixes on every unit, local dates to the minute.
+
+/** "1.234 mJ", "199 µs", "30 mm²"; a dash when there is no figure. */
+export function si(value: number | null | undefined, unit: string): string {
+  return typeof value === 'number' ? formatSI(value, unit).replace(/ u(?=[A-Za-z])/, ' µ').replace('^2', '²') : '—';
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** 2026-03-12 14:05 in the user's time zone. */
+export function localTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A signed relative change: +12.5 %, −0.0001 %. */
+export function percent(relative: number | null): string {
+  if (relative === null) return 'n/a';
+  const value = Number((relative * 100).toPrecision(3));
+  return `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value)} %`;
+}
+
+type Json = Record<string, unknown>;
+
+function obj(value: unknown): Json {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+function num(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+export interface StoredRun {
+  readonly design: string | null;
+  readonly designVersion: number | null;
+  readonly cell: string | null;
+  readonly cellVersion: number | null;
+  readonly network: string | null;
+  readonly dataset: string | null;
+  readonly batch: number | null;
+  readonly format: string | null;
+  readonly energy_J: number | null;
+  readonly latency_s: number | null;
+  readonly area_m2: number | null;
+  readonly power_W: number | null;
+}
+
+/** What an experiment kept, read defensively: snapshots and results cross the contract as plain JSON. */
+export function storedRun(inputSnapshot: unknown, results: unknown): StoredRun {
+  const snapshot = obj(inputSnapshot);
+  const design = obj(snapshot.design);
+  const cell = obj(snapshot.cell);
+  const network = obj(snapshot.network);
+  const options = obj(snapshot.options);
+  const r = obj(results);
+  return {
+    design: text(design.name),
+    designVersion: num(design.version),
+    cell: text(cell.name),
+    cellVersion: num(cell.version),
+    network: text(network.name),
+    dataset: text(network.dataset),
+    batch: num(options.batch),
+    format: text(options.format),
+    energy_J: num(r.energy_J),
+    latency_s: num(r.latency_s),
+    area_m2: num(r.area_m2),
+    power_W: num(r.power_W),
+  };
+}
