@@ -2,6 +2,7 @@ import { WorkbenchFailure } from '../shared/result.ts';
 import type { Output, ParsedInput } from '../shared/ipc/contract.ts';
 import type { Network } from '../shared/schemas/workload.ts';
 import type { DesignParams, FormatName } from '../sim/arch/design.ts';
+import type { ArithMode } from '../sim/arith/formats.ts';
 import type { Evaluation } from '../shared/schemas/evaluation.ts';
 import type { JobRunner } from '../shared/jobs.ts';
 import { PAPER_NETWORKS, type PaperComparison } from '../sim/experiment/reproduce.ts';
@@ -40,9 +41,9 @@ export class ExperimentService {
 
   /** Evaluates in the job runner (a worker thread in the window and `pimwb serve`). */
   async run(input: ParsedInput<'experiments.run'>): Promise<Output<'experiments.run'>> {
-    const design = this.deps.designs.resolve(input.design);
-    const network = this.deps.networks.get({ ref: input.network });
-    const params = withFormat(design.params, input.format);
+    const design = naming('design', () => this.deps.designs.resolve(input.design));
+    const network = naming('network', () => this.deps.networks.get({ ref: input.network }));
+    const params = withOverrides(design.params, input.format, input.mode);
     this.deps.designs.prepare(design, params); // fails here, with the design named, if its arrays cannot be built
     const batch = input.batch ?? params.defaultBatch;
     const task: EvaluateTaskInput = { design: designData(design), params, network: network.network, batch };
@@ -53,7 +54,7 @@ export class ExperimentService {
         {
           name: input.name ?? `${design.name} / ${network.name}`,
           tags: input.tags ?? [],
-          inputSnapshot: snapshot(design, network.id, network.network, { batch, format: input.format ?? null }),
+          inputSnapshot: snapshot(design, network.id, network.network, { batch, format: input.format ?? null, mode: input.mode ?? null }),
           libraryRefs: [design, { id: design.cellRef.id, builtIn: design.cellRef.id.startsWith('builtin:'), version: design.cellRef.version }]
             .filter((r) => !r.builtIn)
             .map((r) => ({ libraryId: r.id, version: r.version })),
@@ -204,12 +205,24 @@ function designData(design: ResolvedDesign): DesignData {
   return { id: design.id, name: design.name, values: design.values, cellName: design.cellName, cellValues: design.cellValues };
 }
 
-function withFormat(params: DesignParams, format: FormatName | undefined): DesignParams {
-  return format ? { ...params, formatForward: format, formatBackward: format, formatUpdate: format } : params;
+/** A run's overrides: one format for every phase, and the arithmetic mode. */
+function withOverrides(params: DesignParams, format: FormatName | undefined, mode: ArithMode | undefined): DesignParams {
+  const formatted = format ? { ...params, formatForward: format, formatBackward: format, formatUpdate: format } : params;
+  return mode ? { ...formatted, arithMode: mode } : formatted;
+}
+
+/** A failure resolving one input of a run, re-labelled so the caller can show it next to that input. */
+function naming<T>(field: 'design' | 'network', resolve: () => T): T {
+  try {
+    return resolve();
+  } catch (error) {
+    if (error instanceof WorkbenchFailure) throw new WorkbenchFailure(error.code, error.message, [{ path: field, message: error.message }]);
+    throw error;
+  }
 }
 
 /** Everything needed to explain and re-run the result without the libraries it came from. */
-function snapshot(design: ResolvedDesign, networkId: string, network: Network, options: { batch: number; format: string | null }): unknown {
+function snapshot(design: ResolvedDesign, networkId: string, network: Network, options: { batch: number; format: string | null; mode: string | null }): unknown {
   return {
     design: { id: design.id, name: design.name, version: design.version, values: design.values },
     cell: { id: design.cellRef.id, name: design.cellName, version: design.cellRef.version, values: design.cellValues },
@@ -232,7 +245,7 @@ function taskFromSnapshot(snapshot: InputSnapshot, label: string): EvaluateTaskI
   if (!design.ok || issues.length > 0) throw new WorkbenchFailure('invalid_input', `the inputs of "${label}" cannot be evaluated`, issues);
   return {
     design: { id: snapshot.design.id, name: snapshot.design.name, values: snapshot.design.values, cellName: snapshot.cell.name, cellValues: snapshot.cell.values },
-    params: withFormat(design.params, snapshot.options.format ?? undefined),
+    params: withOverrides(design.params, snapshot.options.format ?? undefined, snapshot.options.mode ?? undefined),
     network,
     batch: snapshot.options.batch,
   };

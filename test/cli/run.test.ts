@@ -116,3 +116,19 @@ describe('pimwb design and pimwb reproduce paper', () => {
     expect(bad.code).toBe(2);
   });
 });
+
+describe('pimwb run overrides', () => {
+  const temp = useTempDir();
+
+  it('runs in another arithmetic mode than the design\'s, and names the input a failure is about', async () => {
+    const db = join(temp(), 'mode.sqlite');
+    const ftz = JSON.parse((await pimwb(['run', '--design', 'sot-mram-pim', '--network', 'lenet5', '--no-store', '--json', '--db', db])).stdout) as { energy_J: number; design: { arithMode: string } };
+    const ieee = JSON.parse((await pimwb(['run', '--design', 'sot-mram-pim', '--network', 'lenet5', '--mode', 'ieee', '--no-store', '--json', '--db', db])).stdout) as { energy_J: number; design: { arithMode: string } };
+    expect([ftz.design.arithMode, ieee.design.arithMode]).toEqual(['ftz-trunc', 'ieee']);
+    // IEEE rounding and subnormals take more steps than flush-to-zero with truncation.
+    expect(ieee.energy_J).toBeGreaterThan(ftz.energy_J);
+    const bad = await pimwb(['run', '--design', 'sot-mram-pim', '--network', 'nonet', '--json', '--db', db]);
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.stdout || bad.stderr)).toMatchObject({ error: { issues: [{ path: 'network' }] } });
+  });
+});

@@ -59,6 +59,7 @@ const run: Command = {
     { name: 'network', kind: 'string', value: 'ID', description: 'network (built-in id such as resnet18, stored id or name)' },
     { name: 'batch', kind: 'int', value: 'N', description: 'images per step (default: the design\'s batch)' },
     { name: 'format', kind: 'string', value: FORMAT_CHOICES.join('|'), description: 'one number format for every phase (default: the design\'s)' },
+    { name: 'mode', kind: 'string', value: 'ieee|ftz-trunc', description: 'arithmetic mode (default: the design\'s arithMode)' },
     { name: 'name', kind: 'string', value: 'NAME', description: 'name of the experiment kept (default: design / network)' },
     { name: 'no-store', kind: 'flag', description: 'do not keep the run as an experiment' },
   ],
@@ -66,6 +67,7 @@ const run: Command = {
     'With --json: {"energy_J", "latency_s", "area_m2", "power_W", "batch", "breakdown": {"byPhase", "byLayer", "byComponent", "byOp"}, "perEpoch" (when the dataset size is known), "design", "work", "warnings", "experimentId", "inputs"} in SI units.',
   async run(ctx, args) {
     const format = stringOption(args, 'format');
+    const mode = stringOption(args, 'mode');
     const batch = intOption(args, 'batch');
     const name = stringOption(args, 'name');
     const out = await ctx.call('experiments.run', {
@@ -73,6 +75,7 @@ const run: Command = {
       network: required(args, 'network'),
       ...(batch !== undefined ? { batch } : {}),
       ...(format !== undefined ? { format: choice(format, FORMAT_CHOICES, 'format') } : {}),
+      ...(mode !== undefined ? { mode: choice(mode, ['ieee', 'ftz-trunc'] as const, 'mode') } : {}),
       ...(name !== undefined ? { name } : {}),
       store: args.options['no-store'] !== true,
     });

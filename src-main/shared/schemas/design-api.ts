@@ -40,6 +40,8 @@ export const runInputSchema = z
     batch: batch.optional(),
     /** One format for every phase, overriding the design's. */
     format: z.enum(FORMAT_CHOICES).optional(),
+    /** Arithmetic mode for every phase, overriding the design's `arithMode`. */
+    mode: z.enum(['ieee', 'ftz-trunc']).optional(),
     name: z.string().trim().min(1).max(120).optional(),
     tags: z.array(z.string().trim().min(1).max(60)).max(20).optional(),
     /** Keep the run as an experiment (default true). */

@@ -38,6 +38,8 @@ export const inputSnapshotSchema = z
       .object({
         batch: z.number().int('must be a whole number').min(1, 'must be at least 1').max(65_536, 'must be at most 65536'),
         format: z.enum(FORMAT_CHOICES).nullable(),
+        /** Arithmetic mode override of the run; absent in runs made before the override existed. */
+        mode: z.enum(['ieee', 'ftz-trunc']).nullable().optional(),
       })
       .strict(),
   })
