@@ -68,7 +68,8 @@ describe.skipIf(!chromiumPath)('experiments in the browser', () => {
     expect(await page.getByTestId('run-progress').count()).toBe(0);
     await page.getByTestId('run-batch').fill('');
     expect(await form.getByRole('alert').allTextContents()).toEqual(['Choose at least one design.']);
-    expect(await page.getByTestId('run-mode').textContent()).toContain('read-only');
+    const modes = await page.getByTestId('run-mode-select').locator('option').allTextContents();
+    expect(modes).toEqual([expect.stringMatching(/own/), expect.stringMatching(/^ieee/), expect.stringMatching(/^ftz-trunc/)]);
   });
 
   it('runs SOT-MRAM PIM and FloatPIM on ResNet-18 one after the other, with progress', async () => {

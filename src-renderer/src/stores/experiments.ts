@@ -10,7 +10,7 @@ import { api, ApiError } from '@/api/index.ts';
 // runs), the recent experiments and the one being looked at. The queue lives here, not in the
 // page, so runs go on while the user opens a finished result.
 
-export type RunField = 'designs' | 'network' | 'batch' | 'format';
+export type RunField = 'designs' | 'network' | 'batch' | 'format' | 'mode';
 export type RunStatus = 'waiting' | 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface RunItem {
@@ -31,6 +31,8 @@ export interface RunForm {
   batch: string;
   /** Empty means each design's own formats. */
   format: string;
+  /** Empty means each design's own arithmetic mode. */
+  mode: string;
 }
 
 /** What is wrong with the form, by field; empty when it can run. */
@@ -50,7 +52,7 @@ export function validateRunForm(form: RunForm): Partial<Record<RunField, string>
 /** The form field a failed run points at, when the services named one that is not the design. */
 function fieldOf(error: unknown): RunField | null {
   if (!(error instanceof ApiError)) return null;
-  for (const field of ['network', 'batch', 'format'] as const) if (error.issues.some((i) => i.path === field || i.path.startsWith(`${field}.`))) return field;
+  for (const field of ['network', 'batch', 'format', 'mode'] as const) if (error.issues.some((i) => i.path === field || i.path.startsWith(`${field}.`))) return field;
   return null;
 }
 
@@ -60,7 +62,7 @@ export const useExperimentsStore = defineStore('experiments', () => {
   const designs = ref<DesignSummary[]>([]);
   const designDetails = ref<Record<string, DesignDetail>>({});
   const designsError = ref<string | null>(null);
-  const form = reactive<RunForm>({ designIds: [], networkId: '', batch: '', format: '' });
+  const form = reactive<RunForm>({ designIds: [], networkId: '', batch: '', format: '', mode: '' });
   const fieldErrors = ref<Partial<Record<RunField, string>>>({});
   // Once problems are shown, each edit re-checks them, so a fixed field loses its message at once.
   watch(form, () => {
@@ -68,7 +70,7 @@ export const useExperimentsStore = defineStore('experiments', () => {
   });
 
   const queue = ref<RunItem[]>([]);
-  const queueInputs = ref<{ networkId: string; batch: number | null; format: string | null } | null>(null);
+  const queueInputs = ref<{ networkId: string; batch: number | null; format: string | null; mode: string | null } | null>(null);
   const running = ref(false);
   const cancelRequested = ref(false);
   const finished = computed(() => queue.value.filter((r) => r.status === 'done' || r.status === 'failed').length);
@@ -142,8 +144,9 @@ export const useExperimentsStore = defineStore('experiments', () => {
       network: form.networkId,
       batch: form.batch.trim() === '' ? undefined : Number(form.batch),
       format: (form.format || undefined) as Input<'experiments.run'>['format'],
+      mode: (form.mode || undefined) as Input<'experiments.run'>['mode'],
     };
-    queueInputs.value = { networkId: input.network, batch: input.batch ?? null, format: input.format ?? null };
+    queueInputs.value = { networkId: input.network, batch: input.batch ?? null, format: input.format ?? null, mode: input.mode ?? null };
     queue.value = form.designIds.map((id) => ({ designId: id, designName: names.get(id) ?? id, status: 'waiting' }));
     running.value = true;
     cancelRequested.value = false;
@@ -180,8 +183,8 @@ export const useExperimentsStore = defineStore('experiments', () => {
   }
 
   /** Fills the form with another run's inputs, to run it again or vary it. */
-  function prefill(input: { designId: string; networkId: string; batch: number | null; format: string | null }): void {
-    Object.assign(form, { designIds: [input.designId], networkId: input.networkId, batch: input.batch === null ? '' : String(input.batch), format: input.format ?? '' });
+  function prefill(input: { designId: string; networkId: string; batch: number | null; format: string | null; mode: string | null }): void {
+    Object.assign(form, { designIds: [input.designId], networkId: input.networkId, batch: input.batch === null ? '' : String(input.batch), format: input.format ?? '', mode: input.mode ?? '' });
     fieldErrors.value = {};
   }
 

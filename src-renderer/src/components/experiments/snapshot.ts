@@ -20,6 +20,8 @@ export interface RunInputs {
   readonly batch: number | null;
   /** The format chosen for the run; null when the design's own formats were used. */
   readonly format: string | null;
+  /** The run's arithmetic mode override; null: the design's own. */
+  readonly mode: string | null;
 }
 
 export interface Assumption {
@@ -62,6 +64,7 @@ export function runInputs(snapshot: unknown): RunInputs {
     dataset: str(network.dataset),
     batch: num(options.batch),
     format: typeof options.format === 'string' ? options.format : null,
+    mode: typeof options.mode === 'string' ? options.mode : null,
   };
 }
 
