@@ -1,0 +1,122 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { ReproduceOutput } from '@shared/schemas/design-api.ts';
+import type { ExperimentCursor, ExperimentSummary } from '@shared/schemas/experiment.ts';
+import { api } from '@/api/index.ts';
+import { compareEntry, normalize, type CompareEntry, type RatioMode } from '@/charts/normalized.ts';
+
+// The Compare page's state: the experiments to pick from, the picked ones and their baseline, and
+// the paper reproduction preset. The view shown (paper or experiments) is kept here so coming back
+// to the page finds it as it was left.
+
+export type Basis = 'same-lanes' | 'equal-power';
+export type CompareView = 'paper' | 'experiments';
+
+const PAGE = 100;
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export const useComparisonStore = defineStore('comparison', () => {
+  const experiments = ref<ExperimentSummary[]>([]);
+  const next = ref<ExperimentCursor | null>(null);
+  const total = ref<number | null>(null);
+  const loaded = ref(false);
+  const loadError = ref<string | null>(null);
+
+  const view = ref<CompareView>('experiments');
+  const selectedIds = ref<string[]>([]);
+  const baselineId = ref<string | null>(null);
+  const mode = ref<RatioMode>('normalised');
+
+  const basis = ref<Basis>('same-lanes');
+  const paper = ref<ReproduceOutput | null>(null);
+  const paperRunning = ref(false);
+  const paperError = ref<string | null>(null);
+
+  const entries = computed<CompareEntry[]>(() => {
+    const byId = new Map(experiments.value.map((e) => [e.id, e]));
+    return selectedIds.value.flatMap((id) => {
+      const found = byId.get(id);
+      const entry = found ? compareEntry(found) : null;
+      return entry ? [entry] : [];
+    });
+  });
+  const rows = computed(() => normalize(entries.value, baselineId.value, mode.value));
+
+  /** Forgets picks of experiments that are gone or have no result, and keeps a baseline among the picks. */
+  function tidySelection(): void {
+    const usable = new Set(experiments.value.filter((e) => compareEntry(e)).map((e) => e.id));
+    selectedIds.value = selectedIds.value.filter((id) => usable.has(id));
+    if (!baselineId.value || !selectedIds.value.includes(baselineId.value)) baselineId.value = selectedIds.value[0] ?? null;
+  }
+
+  async function refresh(): Promise<void> {
+    try {
+      const page = await api.invoke('experiments.list', { limit: Math.max(PAGE, experiments.value.length) });
+      experiments.value = page.items;
+      next.value = page.next;
+      total.value = page.total ?? null;
+      loadError.value = null;
+      tidySelection();
+    } catch (error) {
+      loadError.value = message(error);
+    } finally {
+      loaded.value = true;
+    }
+  }
+
+  async function loadMore(): Promise<void> {
+    if (!next.value) return;
+    try {
+      const page = await api.invoke('experiments.list', { limit: PAGE, after: next.value });
+      experiments.value = [...experiments.value, ...page.items];
+      next.value = page.next;
+    } catch (error) {
+      loadError.value = message(error);
+    }
+  }
+
+  function toggle(id: string): void {
+    selectedIds.value = selectedIds.value.includes(id) ? selectedIds.value.filter((s) => s !== id) : [...selectedIds.value, id];
+    tidySelection();
+    view.value = 'experiments';
+  }
+
+  /** Picks exactly these experiments (a link from another page), the first as baseline unless named. */
+  function pick(ids: readonly string[], baseline?: string): void {
+    selectedIds.value = [...new Set(ids)];
+    baselineId.value = baseline ?? null;
+    tidySelection();
+    view.value = 'experiments';
+  }
+
+  function setBaseline(id: string): void {
+    if (selectedIds.value.includes(id)) baselineId.value = id;
+  }
+
+  async function runPaper(chosen: Basis = basis.value): Promise<void> {
+    basis.value = chosen;
+    view.value = 'paper';
+    paperRunning.value = true;
+    paperError.value = null;
+    try {
+      const result = await api.invoke('paper.reproduce', { basis: chosen });
+      // A later click may have changed the basis while this one ran: keep the answer to the last.
+      if (basis.value === chosen) paper.value = result;
+    } catch (error) {
+      if (basis.value === chosen) paperError.value = message(error);
+    } finally {
+      if (basis.value === chosen) paperRunning.value = false;
+    }
+  }
+
+  let refreshTimer: number | undefined;
+  api.on('experiments.changed', () => {
+    window.clearTimeout(refreshTimer);
+    refreshTimer = window.setTimeout(() => void refresh(), 150);
+  });
+
+  return { experiments, next, total, loaded, loadError, view, selectedIds, baselineId, mode, basis, paper, paperRunning, paperError, entries, rows, refresh, loadMore, toggle, pick, setBaseline, runPaper };
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { use } from 'echarts/core';
+import { BarChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import { legendRows, PAPER_DECALS, PAPER_FILLS, PAPER_FONTS, paperFigureSize, paperOption, pt } from '@/export/paper-theme.ts';
+import { renderSvg } from '@/export/chart-export.ts';
+import { normalize, normalizedChartOption } from '@/charts/normalized.ts';
+import { LIGHT_PALETTE } from '@/charts/palette.ts';
+
+use([BarChart, AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
+
+type Obj = Record<string, unknown>;
+
+const entries = [
+  { id: 'a', name: 'FloatPIM / AlexNet', figures: { energy_J: 82.2, latency_s: 0.0837, area_m2: 3.46e-5 } },
+  { id: 'b', name: 'SOT-MRAM / AlexNet', figures: { energy_J: 75.9, latency_s: 0.0487, area_m2: 1.93e-3 } },
+];
+const screen = normalizedChartOption(normalize(entries, 'a', 'normalised'), 'normalised', LIGHT_PALETTE);
+
+describe('paper style', () => {
+  it('sizes figures for one column (3.5 in) and two (7 in) at 96 px per inch, type in points', () => {
+    expect(paperFigureSize(1)).toEqual({ width: 336, height: 230 });
+    expect(paperFigureSize(2)).toEqual({ width: 672, height: 269 });
+    expect(pt(8)).toBeCloseTo(10.67, 2);
+    expect(pt(9)).toBe(12);
+  });
+
+  it('restyles any option in black, greys and patterns at 8 pt, without touching the input', () => {
+    const before = JSON.stringify(screen);
+    const paper = paperOption(screen, { columns: 1, font: 'serif' }) as Obj;
+    expect(JSON.stringify(screen)).toBe(before);
+    expect(paper.tooltip).toBeUndefined();
+    expect(paper.backgroundColor).toBe('#ffffff');
+    expect(paper.aria).toMatchObject({ enabled: true, decal: { show: true } });
+    expect(paper.textStyle).toMatchObject({ fontFamily: PAPER_FONTS.serif, fontSize: pt(8), color: '#000000' });
+    const series = paper.series as Obj[];
+    expect(series.map((s) => (s.itemStyle as Obj).color)).toEqual([PAPER_FILLS[0], PAPER_FILLS[1]]);
+    expect(series.map((s) => (s.itemStyle as Obj).decal)).toEqual([PAPER_DECALS[0], PAPER_DECALS[1]]);
+    const yAxis = paper.yAxis as Obj;
+    expect(yAxis.axisLabel).toMatchObject({ color: '#000000', fontSize: pt(8), fontFamily: PAPER_FONTS.serif });
+    expect(typeof (yAxis.axisLabel as Obj).formatter).toBe('function');
+    expect((paper.legend as Obj).textStyle).toMatchObject({ fontSize: pt(8), color: '#000000' });
+    expect(((series[0]!.markLine as Obj).lineStyle as Obj).color).toBe('#000000');
+  });
+
+  it('turns the value axis name along the side and starts the plot below a legend that wraps', () => {
+    expect(legendRows(['AlexNet', 'VGG-16'], 672, pt(8))).toBe(1);
+    expect(legendRows(['AlexNet', 'VGG-16', 'GoogLeNet', 'SqueezeNet 1.1', 'Geometric mean', 'Published (Wang et al.)'], 336, pt(8))).toBe(2);
+    const paper = paperOption(screen, { columns: 1, font: 'sans' }) as Obj;
+    expect(paper.yAxis).toMatchObject({ nameLocation: 'middle', nameRotate: 90, nameTextStyle: { align: 'center' } });
+    expect((paper.xAxis as Obj).nameLocation).toBeUndefined();
+    expect((paper.grid as Obj).top).toBe(Math.round((pt(8) + 6 + 6) * 100) / 100);
+  });
+
+  it('draws lines and markers in black, apart by dash and marker shape', () => {
+    const option = { series: [{ type: 'line', data: [1] }, { type: 'line', data: [2] }, { type: 'scatter', data: [[1, 2]] }] };
+    const series = (paperOption(option, { columns: 2, font: 'sans' }) as Obj).series as Obj[];
+    expect(series.map((s) => (s.lineStyle as Obj).type)).toEqual(['solid', 'dashed', 'dotted']);
+    expect(series.map((s) => s.symbol)).toEqual(['circle', 'rect', 'triangle']);
+    expect(series.every((s) => (s.itemStyle as Obj).color === '#000000')).toBe(true);
+  });
+
+  it('keeps hollow bars hollow with a black outline', () => {
+    const option = { series: [{ type: 'bar', itemStyle: { color: 'transparent', borderColor: '#888' }, data: [1] }] };
+    const series = (paperOption(option, { columns: 2, font: 'sans' }) as Obj).series as Obj[];
+    expect(series[0]!.itemStyle).toMatchObject({ color: 'transparent', borderColor: '#000000' });
+  });
+
+  it('renders to a standalone SVG with the series names, the paper font and decal patterns', () => {
+    const { width, height } = paperFigureSize(1);
+    const svg = renderSvg(paperOption(screen, { columns: 1, font: 'serif' }), width, height, '#ffffff');
+    expect(svg.startsWith('<?xml')).toBe(true);
+    expect(svg).toContain(`<svg width="${width}" height="${height}"`);
+    expect(svg).toContain('SOT-MRAM / AlexNet');
+    expect(svg).toContain('FloatPIM / AlexNet (baseline)');
+    expect(svg).toContain('Times New Roman');
+    expect(svg).toContain('<pattern');
+  });
+
+  it('renders the screen option as it is, at the size asked', () => {
+    const svg = renderSvg(screen, 800, 300, '#1b2029');
+    expect(svg).toContain('<svg width="800" height="300"');
+    expect(svg).toContain('#1b2029');
+    expect(svg).toContain('Energy');
+  });
+});
