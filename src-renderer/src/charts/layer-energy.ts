@@ -48,7 +48,8 @@ export function layerChartOption(rows: readonly LayerRow[], metric: LayerMetric,
     const row = rows[params[0]?.dataIndex ?? -1];
     if (!row) return '';
     const v = valueOf(row, metric);
-    return `${row.name} <span style="opacity:.7">(${row.kind})</span><br/>${metric}: <b>${formatValue(v, unit)}</b> (${formatShare(total ? (100 * v) / total : 0)})<br/>${metric === 'energy' ? `latency: ${formatValue(row.latency_s, 's')}` : `energy: ${formatValue(row.energy_J, 'J')}`}`;
+    // No inline styles: the page's CSP refuses style attributes in markup.
+    return `${row.name} (${row.kind})<br/>${metric}: <b>${formatValue(v, unit)}</b> (${formatShare(total ? (100 * v) / total : 0)})<br/>${metric === 'energy' ? `latency: ${formatValue(row.latency_s, 's')}` : `energy: ${formatValue(row.energy_J, 'J')}`}`;
   };
   return {
     backgroundColor: palette.background,
