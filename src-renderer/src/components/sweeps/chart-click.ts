@@ -1,0 +1,78 @@
+import { shallowRef, watch, type Ref, type ShallowRef } from 'vue';
+import type { ECharts } from 'echarts/core';
+import type { RingTarget } from '@/charts/sweep-line.ts';
+
+// Clicks on a sweep chart (every sweep series puts the point's index last in each data item), and
+// the ring drawn over the chart around the selected point: a positioned element, so that choosing
+// another point never makes ECharts redraw thousands of markers.
+
+/** The host EChart component as its template ref sees it. */
+export interface ChartHost {
+  readonly chart: Pick<ECharts, 'on' | 'off' | 'isDisposed' | 'convertToPixel'> | null;
+}
+
+export function indexOfClick(value: unknown): number | null {
+  if (!Array.isArray(value)) return null;
+  const last: unknown = value[value.length - 1];
+  return typeof last === 'number' && Number.isInteger(last) ? last : null;
+}
+
+export function useChartClick(host: Ref<ChartHost | null>, pick: (index: number) => void): void {
+  watch(
+    () => host.value?.chart ?? null,
+    (chart, _old, onCleanup) => {
+      if (!chart) return;
+      const handler = (params: { value?: unknown }): void => {
+        const index = indexOfClick(params.value);
+        if (index !== null) pick(index);
+      };
+      chart.on('click', handler);
+      onCleanup(() => {
+        if (!chart.isDisposed()) chart.off('click', handler);
+      });
+    },
+    { immediate: true },
+  );
+}
+
+export type RingStyle = Readonly<Record<'left' | 'top' | 'width' | 'height', string>>;
+
+/** Where the ring goes, in pixels of the chart's box; null when nothing is selected or it is off the plot. */
+export function useSelectionRing(host: Ref<ChartHost | null>, target: () => RingTarget | null): ShallowRef<RingStyle | null> {
+  const style = shallowRef<RingStyle | null>(null);
+  let current: RingTarget | null = null;
+  const place = (): void => {
+    const chart = host.value?.chart;
+    const at = current && chart && !chart.isDisposed() ? (chart.convertToPixel({ gridIndex: 0 }, [...current.value]) as number[] | undefined) : undefined;
+    if (!current || !at || !Number.isFinite(at[0]) || !Number.isFinite(at[1])) {
+      style.value = null;
+      return;
+    }
+    const { width, height } = current;
+    const next = { left: `${at[0]! - width / 2}px`, top: `${at[1]! - height / 2}px`, width: `${width}px`, height: `${height}px` };
+    const old = style.value;
+    if (!old || old.left !== next.left || old.top !== next.top || old.width !== next.width || old.height !== next.height) style.value = next;
+  };
+  watch(
+    target,
+    (t) => {
+      current = t;
+      place();
+    },
+    { immediate: true },
+  );
+  // Resizes and new options move the plot: place the ring again once ECharts has drawn.
+  watch(
+    () => host.value?.chart ?? null,
+    (chart, _old, onCleanup) => {
+      if (!chart) return;
+      chart.on('finished', place);
+      place();
+      onCleanup(() => {
+        if (!chart.isDisposed()) chart.off('finished', place);
+      });
+    },
+    { immediate: true },
+  );
+  return style;
+}
