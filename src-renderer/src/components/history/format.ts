@@ -48,6 +48,8 @@ export interface StoredRun {
   readonly dataset: string | null;
   readonly batch: number | null;
   readonly format: string | null;
+  /** The run's arithmetic mode override; null: the design's own. */
+  readonly mode: string | null;
   readonly energy_J: number | null;
   readonly latency_s: number | null;
   readonly area_m2: number | null;
@@ -71,6 +73,7 @@ export function storedRun(inputSnapshot: unknown, results: unknown): StoredRun {
     dataset: text(network.dataset),
     batch: num(options.batch),
     format: text(options.format),
+    mode: text(options.mode),
     energy_J: num(r.energy_J),
     latency_s: num(r.latency_s),
     area_m2: num(r.area_m2),
