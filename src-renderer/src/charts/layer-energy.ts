@@ -55,7 +55,8 @@ export function layerChartOption(rows: readonly LayerRow[], metric: LayerMetric,
     backgroundColor: palette.background,
     animation: false,
     textStyle: { fontFamily: 'Inter Variable, Inter, system-ui, sans-serif', color: palette.text },
-    legend: { top: 0, right: 0, itemWidth: 10, itemHeight: 10, textStyle: { color: palette.mutedText, fontSize: 11 } },
+    // Clear of the chart's export button in the top right corner.
+    legend: { top: 0, right: 36, itemWidth: 10, itemHeight: 10, textStyle: { color: palette.mutedText, fontSize: 11 } },
     grid: { left: 8, right: 8, top: 36, bottom: 4, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: tooltip },
     xAxis: {
