@@ -61,9 +61,12 @@ export function lanesAreRows(cell: CellParams): boolean {
   return cell.family === 'reram-magic';
 }
 
+/** The breakdown parts that are the cells' own energy (access.ts names them so). */
+const CELL_PARTS = ['cells', 'bitLineAndCells'] as const;
+
 function figure(c: Cost): OpFigure {
   let cellEnergy_J = 0;
-  for (const [part, energy] of Object.entries(c.energyBreakdown)) if (/cells/i.test(part)) cellEnergy_J += energy;
+  for (const part of CELL_PARTS) cellEnergy_J += c.energyBreakdown[part] ?? 0;
   return { latency_s: c.latency_s, energy_J: c.energy_J, cellEnergy_J };
 }
 
