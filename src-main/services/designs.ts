@@ -1,6 +1,9 @@
 import { WorkbenchFailure } from '../shared/result.ts';
 import type { LibraryDetail } from '../shared/schemas/library.ts';
 import type { DesignDetail, DesignSummary } from '../shared/schemas/design-api.ts';
+import type { Issue } from '../shared/result.ts';
+import type { CellParams } from '../sim/cells/params.ts';
+import type { LibraryValue } from '../sim/params/read-values.ts';
 import { BUILTIN_DESIGNS } from '../sim/arch/builtin/index.ts';
 import { designParamsFromValues, type DesignParams } from '../sim/arch/design.ts';
 import { prepareDesign, type PreparedDesign } from '../sim/arch/prepare.ts';
@@ -16,6 +19,13 @@ import type { LibraryService } from './libraries.ts';
 
 export function builtinDesignLibraries(): LibraryDetail[] {
   return builtinLibraries(BUILTIN_DESIGNS, 'architecture');
+}
+
+/** The design key a simulator message is about ("rows: ...", "cols must be ..."), or the design as a whole. */
+function warningKey(message: string): string {
+  const key = /^(rows|cols|powerBudget|cell)\b/.exec(message)?.[1];
+  if (key) return key;
+  return /envelope/.test(message) ? 'powerBudget' : 'design';
 }
 
 export interface ResolvedDesign extends DesignInput {
@@ -60,6 +70,29 @@ export class DesignService {
       power: { ...prepared.power },
       warnings: [...prepared.warnings],
     };
+  }
+
+  /**
+   * What the simulator makes of design values being edited: values it cannot read or build a chip
+   * from (errors, by key) and what it builds but finds worth a look (warnings).
+   */
+  check(values: readonly LibraryValue[]): { errors: Issue[]; warnings: Issue[] } {
+    const parsed = designParamsFromValues(values);
+    if (!parsed.ok) return { errors: parsed.issues, warnings: [] };
+    let cell: CellParams;
+    try {
+      cell = this.cells.resolve(parsed.params.cell).params;
+    } catch (error) {
+      return { errors: [{ path: 'cell', message: error instanceof Error ? error.message : String(error) }], warnings: [] };
+    }
+    try {
+      const prepared = prepareDesign(parsed.params, cell);
+      return { errors: [], warnings: prepared.warnings.map((message) => ({ path: warningKey(message), message })) };
+    } catch (error) {
+      if (!(error instanceof ArrayInputError || error instanceof MissingPrimitiveError)) throw error;
+      const path = warningKey(error.message);
+      return { errors: [{ path, message: error.message.replace(`${path}: `, '') }], warnings: [] };
+    }
   }
 
   resolve(ref: string, version?: number): ResolvedDesign {

@@ -107,6 +107,7 @@ function buildHandlers(parts: Services): Handlers {
     'networks.delete': (input) => networks.delete(input),
     'designs.list': () => designs.list(),
     'designs.get': (input) => designs.get(input.ref, input.version),
+    'designs.check': (input) => designs.check(input.values),
     'experiments.run': (input) => experiments.run(input),
     'experiments.list': (input) => experiments.list(input),
     'experiments.get': (input) => experiments.get(input),

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { useWorkbenchPage, paintedPixels, screenshot, type BrowserSession } from './harness.ts';
+import { useWorkbenchPage, paintedPixels, screenshot, type BrowserSession, type Served } from './harness.ts';
 
 // Designs in Libraries: a built-in architecture library shows what the simulator makes of it.
 const chromiumPath = inject('chromiumPath');
@@ -7,9 +7,11 @@ const chromiumPath = inject('chromiumPath');
 describe.skipIf(!chromiumPath)('designs in the browser', () => {
   const workbench = useWorkbenchPage(chromiumPath, '#/libraries/builtin:floatpim');
   let session: BrowserSession;
+  let served: Served;
 
   beforeAll(async () => {
     session = workbench.session();
+    served = workbench.served();
     await session.page.getByTestId('design-panel').waitFor();
   });
 
@@ -24,6 +26,36 @@ describe.skipIf(!chromiumPath)('designs in the browser', () => {
     expect(await paintedPixels(page, 'Area by component')).toBeGreaterThan(300);
     expect(await page.getByTestId('run-design').getAttribute('href')).toContain('design=builtin:floatpim');
     await screenshot(page, 'libraries-design');
+  });
+
+  it('checks a design while it is edited, naming the value the simulator cannot build a chip from', async () => {
+    const { page } = session;
+    const clone = await page.evaluate(
+      async ({ token }) => {
+        const response = await fetch('/api/libraries.clone', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify({ ref: 'builtin:floatpim', name: 'Narrow FloatPIM' }),
+        });
+        return ((await response.json()) as { value: { id: string } }).value.id;
+      },
+      { token: served.token },
+    );
+    await page.goto(page.url().replace(/#.*$/, `#/libraries/${clone}`));
+    await page.getByTestId('edit-values').click();
+    const editor = page.getByTestId('library-editor');
+    await editor.getByLabel('cols value').fill('64');
+    const check = page.getByTestId('cell-check');
+    await check.getByText(/a lane of 64 bits cannot hold/).waitFor();
+    expect(await check.textContent()).toContain('cannot simulate');
+    await check.scrollIntoViewIfNeeded();
+    await screenshot(page, 'libraries-design-editor');
+    await editor.getByLabel('cols value').fill('1024');
+    await check.waitFor({ state: 'detached' });
+    await editor.getByRole('button', { name: /Discard|Close editor/ }).click();
+    const confirm = page.getByTestId('confirm-dialog');
+    if (await confirm.isVisible()) await confirm.getByRole('button', { name: /Discard/ }).click();
+    await editor.waitFor({ state: 'detached' });
   });
 
   it('says plainly when an architecture library is a reference sheet, not a runnable design', async () => {

@@ -26,6 +26,7 @@ export const CHANNELS = [
   'networks.delete',
   'designs.list',
   'designs.get',
+  'designs.check',
   'experiments.run',
   'experiments.list',
   'experiments.get',

@@ -152,6 +152,10 @@ export const contract = {
     input: z.object({ ref: refSchema, version: versionSchema.optional() }).strict(),
     output: designDetailSchema,
   },
+  'designs.check': {
+    input: z.object({ values: z.array(z.object({ key: z.string(), value: z.union([z.number(), z.string(), z.boolean()]), unit: z.string(), source: z.string() })).max(10_000) }).strict(),
+    output: z.object({ errors: z.array(z.object({ path: z.string(), message: z.string() })), warnings: z.array(z.object({ path: z.string(), message: z.string() })) }),
+  },
   'experiments.run': {
     input: runInputSchema,
     output: runOutputSchema,

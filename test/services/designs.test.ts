@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { builtinDesign } from '../../src-main/sim/arch/builtin/index.ts';
+import { call, testWorkbench } from '../helpers/workbench.ts';
+import { useTempDir } from '../helpers/temp.ts';
+
+const floatpim = builtinDesign('floatpim')!.values;
+const set = (key: string, value: number | string) => floatpim.map((v) => (v.key === key ? { ...v, value } : v));
+
+describe('designs', () => {
+  const temp = useTempDir();
+
+  it('checks design values as they are edited: what cannot be simulated, by key, and what deserves a look', async () => {
+    const wb = testWorkbench(temp());
+    expect(await call(wb, 'designs.check', { values: [...floatpim] })).toEqual({ errors: [], warnings: [] });
+    const narrow = await call(wb, 'designs.check', { values: set('cols', 64) });
+    expect(narrow.errors).toEqual([{ path: 'cols', message: expect.stringMatching(/a lane of 64 bits cannot hold the bf16 multiply and add microprograms/) }]);
+    const unknownCell = await call(wb, 'designs.check', { values: set('cell', 'no such cell') });
+    expect(unknownCell.errors[0]).toMatchObject({ path: 'cell' });
+    const starved = await call(wb, 'designs.check', { values: set('powerBudget', 0.05) });
+    expect(starved.warnings).toEqual([{ path: 'powerBudget', message: expect.stringMatching(/envelope does not cover the static power/) }]);
+    const unreadable = await call(wb, 'designs.check', { values: set('tiles', 'many') });
+    expect(unreadable.errors).toEqual([{ path: 'tiles', message: expect.stringMatching(/must be a number/) }]);
+  });
+
+  it('lists the built-in designs and a saved one, and runs the saved one', async () => {
+    const wb = testWorkbench(temp());
+    await call(wb, 'libraries.clone', { ref: 'floatpim', name: 'Narrow FloatPIM' });
+    const ids = (await call(wb, 'designs.list', {})).items.map((d) => d.name);
+    expect(ids).toContain('Narrow FloatPIM');
+    expect(ids).toContain('SOT-MRAM PIM (2T2MTJ complementary, Wang et al.)');
+    expect(ids).not.toContain('FloatPIM (published figures)');
+    const run = await call(wb, 'experiments.run', { design: 'Narrow FloatPIM', network: 'lenet5', store: false });
+    expect(run.result.energy_J).toBeGreaterThan(0);
+  });
+});
