@@ -35,6 +35,8 @@ describe('units', () => {
     expect(formatSI(1.628e-9, 's')).toBe('1.628 ns');
     expect(formatSI(9986e-12, 'm^2')).toBe('9986 um^2');
     expect(formatSI(30.64e-6, 'm^2')).toBe('30.64 mm^2');
+    // Squared units step by 10^6: a tenth of a mm^2 stays in mm^2.
+    expect(formatSI(0.1195e-6, 'm^2')).toBe('0.1195 mm^2');
     expect(formatSI(62.6, 'W')).toBe('62.6 W');
     expect(formatSI(0, 'J')).toBe('0 J');
     expect(formatSI(54, 'F^2')).toBe('54 F^2');
