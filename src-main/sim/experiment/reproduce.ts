@@ -76,9 +76,13 @@ export function comparePaper(proposed: DesignInput, baseline: DesignInput, netwo
   const p = prepareDesign(forBasis(proposed.params, options.basis), proposed.cell);
   const b = prepareDesign(forBasis(baseline.params, options.basis), baseline.cell);
   const batch = options.batch ?? baseline.params.defaultBatch;
+  let cells_J = 0;
+  let total_J = 0;
   const models = networks.map((analysis) => {
     const ep = evaluate(p, analysis, { batch, epoch: false });
     const eb = evaluate(b, analysis, { batch, epoch: false });
+    cells_J += ep.breakdown.byComponent.cells.energy_J;
+    total_J += ep.energy_J;
     return {
       network: analysis.network.name,
       proposed: totals(ep),
@@ -99,15 +103,16 @@ export function comparePaper(proposed: DesignInput, baseline: DesignInput, netwo
     models,
     average,
     targets: { ...PAPER_TARGETS },
-    gaps: gaps(average, proposed, baseline),
+    gaps: gaps(average, proposed, baseline, total_J > 0 ? cells_J / total_J : 0),
     assumptions: assumptions(proposed, baseline, options.basis, batch),
   };
 }
 
-function gaps(average: Ratios, proposed: DesignInput, baseline: DesignInput): PaperComparison['gaps'] {
+/** `cellShare`: the part of the proposed design's energy spent in its cells (the rest is periphery, interconnect, controller). */
+function gaps(average: Ratios, proposed: DesignInput, baseline: DesignInput, cellShare: number): PaperComparison['gaps'] {
   const explain: Record<keyof Ratios, (needed: number) => string> = {
     energy: (k) =>
-      `the proposed design's energy per operation would have to be ${fmt(k)}x its modelled value (for example its SOT write current or pulse, "${proposed.cellName}" setCurrent / setPulse), or FloatPIM's MAGIC step energy ${fmt(1 / k)}x higher ("${baseline.cellName}" setVoltage / resetVoltage)`,
+      `the proposed design's energy per operation would have to be ${fmt(k)}x its modelled value, of which ${(100 * cellShare).toFixed(0)}% is spent in the cells ("${proposed.cellName}" write current and pulse) and the rest in the periphery (drivers, lines, sense amplifiers), or FloatPIM's MAGIC step energy ${fmt(1 / k)}x higher ("${baseline.cellName}" setVoltage / resetVoltage)`,
     latency: (k) => `the proposed design's steps would have to take ${fmt(k)}x their modelled time, or run on ${fmt(1 / k)}x as many lanes at once`,
     area: (k) =>
       `the proposed design would need ${fmt(k)}x its modelled area: a ${fmt(k)}x smaller cell (now ${proposed.values.length ? cellArea(proposed) : '?'}) or ${fmt(k)}x fewer bits than the baseline holds`,
