@@ -140,7 +140,7 @@ export function formatSI(valueSI: number, siUnit: string, significant = 4): stri
   if (!base || valueSI === 0) return `${trimNumber(valueSI, significant)} ${siUnit}`.trim();
   const magnitude = Math.abs(valueSI);
   // A squared unit steps by 10^6 between prefixes, so 0.12 mm^2 reads better than 119500 um^2.
-  const least = base.prefixPower === 2 ? 0.01 : 1;
+  const least = base.prefixPower === 2 ? 0.1 : 1;
   let best = '';
   for (const prefix of DISPLAY_PREFIXES) {
     const scaled = magnitude / SI_PREFIXES[prefix]! ** base.prefixPower;

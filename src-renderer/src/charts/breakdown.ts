@@ -1,6 +1,6 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { COMPONENT_NAMES, OP_NAMES, PHASE_NAMES, type Evaluation } from '@shared/schemas/evaluation.ts';
-import { formatSI } from '@shared/units.ts';
+import { displaySI } from '@/display.ts';
 import type { ChartPalette } from './palette.ts';
 
 // How a run's totals divide into parts (training phases, hardware components, operations): one
@@ -102,23 +102,8 @@ export function breakdownRows(breakdown: Breakdown, palette: ChartPalette): Brea
   }));
 }
 
-// Area prefixes step by a factor of a million (mm² to µm²), so formatSI's rule would print the
-// controller of a chip as "919400 µm²"; areas keep the largest unit that still reads at least 0.1.
-const AREA_UNITS: readonly [string, number][] = [
-  ['m²', 1],
-  ['mm²', 1e-6],
-  ['µm²', 1e-12],
-  ['nm²', 1e-18],
-];
-
 /** An SI value with its prefixed unit, for people: "67.17 J", "199 µs", "1925 mm²", "0.1195 mm²". */
-export function formatValue(value: number, unit: string): string {
-  if (unit === 'm^2' && value !== 0 && Number.isFinite(value)) {
-    const [symbol, factor] = AREA_UNITS.find(([, f]) => Math.abs(value) / f >= 0.1) ?? AREA_UNITS.at(-1)!;
-    return `${Number((value / factor).toPrecision(4))} ${symbol}`;
-  }
-  return formatSI(value, unit).replace(/ u(?=[A-Za-z])/, ' µ').replace('^2', '²');
-}
+export const formatValue = displaySI;
 
 export function formatShare(percent: number): string {
   if (percent === 0) return '0 %';

@@ -1,5 +1,9 @@
+import { prettyUnit } from '@/display.ts';
+
 // Tables as they leave the workbench: CSV for spreadsheets (RFC 4180) and LaTeX with booktabs rules
 // for papers. The page shows the same ExportTable it exports, so what is saved is what was seen.
+
+export { prettyUnit };
 
 export type TableCell = string | number | null;
 
@@ -21,14 +25,6 @@ export interface ExportTable {
   readonly footer?: readonly (readonly TableCell[])[];
   /** A sentence under the table in LaTeX (\caption) and on screen. */
   readonly caption?: string;
-}
-
-/** A unit as typeset on screen: "mm^2" -> "mm²", "us" -> "µs" (files keep the ASCII form). */
-export function prettyUnit(unit: string): string {
-  return unit
-    .replace(/^u(?=[A-Za-z])/, 'µ')
-    .replace(/\^2\b/g, '²')
-    .replace(/\^3\b/g, '³');
 }
 
 /** The header of a column on its own, for the screen's second header row. */

@@ -1,10 +1,10 @@
-import { formatSI } from '@shared/units.ts';
+import { displaySI } from '@/display.ts';
 
 // How History shows figures and times: SI prefixes on every unit, local dates to the minute.
 
 /** "1.234 mJ", "199 µs", "30 mm²"; a dash when there is no figure. */
 export function si(value: number | null | undefined, unit: string): string {
-  return typeof value === 'number' ? formatSI(value, unit).replace(/ u(?=[A-Za-z])/, ' µ').replace('^2', '²') : '—';
+  return typeof value === 'number' ? displaySI(value, unit) : '—';
 }
 
 function pad(n: number): string {
