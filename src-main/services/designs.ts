@@ -28,6 +28,17 @@ function warningKey(message: string): string {
   return /envelope/.test(message) ? 'powerBudget' : 'design';
 }
 
+/** A failure of the cell a design names, reported as the design's `cell` value and what is wrong with it. */
+function cellOfDesign<T>(resolve: () => T, designName: string): T {
+  try {
+    return resolve();
+  } catch (error) {
+    if (!(error instanceof WorkbenchFailure)) throw error;
+    const issues = error.issues.length > 0 ? error.issues.map((i) => ({ path: `cell.${i.path}`, message: i.message })) : [{ path: 'cell', message: error.message }];
+    throw new WorkbenchFailure(error.code, `design "${designName}" cannot use its cell: ${error.message}`, issues);
+  }
+}
+
 export interface ResolvedDesign extends DesignInput {
   readonly version: number;
   readonly builtIn: boolean;
@@ -123,7 +134,7 @@ export class DesignService {
   private resolveLibrary(library: LibraryDetail): ResolvedDesign {
     const parsed = designParamsFromValues(library.values);
     if (!parsed.ok) throw new WorkbenchFailure('invalid_input', `"${library.name}" is not a complete design`, parsed.issues);
-    const cell = this.cells.resolve(parsed.params.cell);
+    const cell = cellOfDesign(() => this.cells.resolve(parsed.params.cell), library.name);
     return {
       id: library.id,
       name: library.name,

@@ -216,7 +216,11 @@ function naming<T>(field: 'design' | 'network', resolve: () => T): T {
   try {
     return resolve();
   } catch (error) {
-    if (error instanceof WorkbenchFailure) throw new WorkbenchFailure(error.code, error.message, [{ path: field, message: error.message }]);
+    if (error instanceof WorkbenchFailure) {
+      // Keep the details under the input they belong to (the reference itself is the input).
+      const issues = error.issues.length > 0 ? error.issues.map((i) => ({ path: i.path && i.path !== 'ref' ? `${field}.${i.path}` : field, message: i.message })) : [{ path: field, message: 'cannot be used' }];
+      throw new WorkbenchFailure(error.code, error.message, issues);
+    }
     throw error;
   }
 }
