@@ -3,6 +3,7 @@ import type { DesignDetail } from '@shared/schemas/design-api.ts';
 import { evaluationSchema, type Evaluation } from '@shared/schemas/evaluation.ts';
 import { ASSUMPTION_PREFIX, provenanceOf } from '@shared/sourced.ts';
 import { formatValue } from '@/charts/breakdown.ts';
+import { num, obj, type Json } from '@/json-read.ts';
 
 // Reads what an experiment kept: the inputs snapshot (design, cell, network, options) and the
 // evaluation. Both cross the contract as unknown JSON, and old experiments may predate today's
@@ -33,18 +34,8 @@ export interface Assumption {
   readonly reason: string;
 }
 
-type Json = Record<string, unknown>;
-
-function obj(value: unknown): Json {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
-}
-
 function str(value: unknown, fallback = ''): string {
   return typeof value === 'string' ? value : fallback;
-}
-
-function num(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
 export function runInputs(snapshot: unknown): RunInputs {

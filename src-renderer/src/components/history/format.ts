@@ -1,4 +1,5 @@
 import { displaySI } from '@/display.ts';
+import { num, obj, textOrNull } from '@/json-read.ts';
 
 // How History shows figures and times: SI prefixes on every unit, local dates to the minute.
 
@@ -23,20 +24,6 @@ export function percent(relative: number | null): string {
   if (relative === null) return 'n/a';
   const value = Number((relative * 100).toPrecision(3));
   return `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value)} %`;
-}
-
-type Json = Record<string, unknown>;
-
-function obj(value: unknown): Json {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
-}
-
-function text(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
-}
-
-function num(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
 export interface StoredRun {
@@ -65,15 +52,15 @@ export function storedRun(inputSnapshot: unknown, results: unknown): StoredRun {
   const options = obj(snapshot.options);
   const r = obj(results);
   return {
-    design: text(design.name),
+    design: textOrNull(design.name),
     designVersion: num(design.version),
-    cell: text(cell.name),
+    cell: textOrNull(cell.name),
     cellVersion: num(cell.version),
-    network: text(network.name),
-    dataset: text(network.dataset),
+    network: textOrNull(network.name),
+    dataset: textOrNull(network.dataset),
     batch: num(options.batch),
-    format: text(options.format),
-    mode: text(options.mode),
+    format: textOrNull(options.format),
+    mode: textOrNull(options.mode),
     energy_J: num(r.energy_J),
     latency_s: num(r.latency_s),
     area_m2: num(r.area_m2),
