@@ -21,13 +21,6 @@ export function builtinDesignLibraries(): LibraryDetail[] {
   return builtinLibraries(BUILTIN_DESIGNS, 'architecture');
 }
 
-/** The design key a simulator message is about ("rows: ...", "cols must be ..."), or the design as a whole. */
-function warningKey(message: string): string {
-  const key = /^(rows|cols|powerBudget|cell)\b/.exec(message)?.[1];
-  if (key) return key;
-  return /envelope/.test(message) ? 'powerBudget' : 'design';
-}
-
 /** A failure of the cell a design names, reported as the design's `cell` value and what is wrong with it. */
 function cellOfDesign<T>(resolve: () => T, designName: string): T {
   try {
@@ -79,7 +72,7 @@ export class DesignService {
       values: design.values.map((v) => ({ ...v })),
       area: { ...prepared.area.byComponent },
       power: { ...prepared.power },
-      warnings: [...prepared.warnings],
+      warnings: prepared.warnings.map((w) => w.message),
     };
   }
 
@@ -98,10 +91,10 @@ export class DesignService {
     }
     try {
       const prepared = prepareDesign(parsed.params, cell);
-      return { errors: [], warnings: prepared.warnings.map((message) => ({ path: warningKey(message), message })) };
+      return { errors: [], warnings: prepared.warnings.map((w) => ({ ...w })) };
     } catch (error) {
       if (!(error instanceof ArrayInputError || error instanceof MissingPrimitiveError)) throw error;
-      const path = warningKey(error.message);
+      const path = error instanceof ArrayInputError && error.key ? error.key : 'design';
       return { errors: [{ path, message: error.message.replace(`${path}: `, '') }], warnings: [] };
     }
   }

@@ -36,7 +36,8 @@ export interface PreparedDesign {
   readonly costTables: readonly Float64Array[];
   readonly area: AreaRollup;
   readonly power: PowerFigures;
-  readonly warnings: readonly string[];
+  /** What the design builds but deserves a look, each with the design value it is about. */
+  readonly warnings: readonly { readonly path: string; readonly message: string }[];
 }
 
 function phaseFormats(design: DesignParams): Record<Phase, string> {
@@ -60,6 +61,7 @@ function checkLaneFits(design: DesignParams, cell: CellParams, costs: Record<Pha
     if (need > bits) {
       throw new ArrayInputError(
         `${magic ? 'cols' : 'rows'}: a lane of ${bits} bits cannot hold the ${costs[phase].format.name} multiply and add microprograms of ${phase}, which use ${need} bits; give the subarray at least ${need} ${magic ? 'columns' : 'rows'}`,
+        magic ? 'cols' : 'rows',
       );
     }
   }
@@ -89,11 +91,11 @@ export function prepareDesign(design: DesignParams, cell: CellParams, subarray =
   // Each computing block draws its compute power and, when idle blocks are gated, its own leakage.
   const perActiveBlock_W = blockCompute_W + (gated ? blockLeakage_W : 0);
   const alwaysOn_W = controller_W + (gated ? 0 : blocks * blockLeakage_W);
-  const warnings: string[] = [...subarray.warnings];
+  const warnings = subarray.warnings.map((message) => ({ path: 'cell', message }));
   let activeBlocks = blocks;
   if (design.powerBudget_W > 0) {
     const allowed = Math.floor((design.powerBudget_W - alwaysOn_W) / perActiveBlock_W);
-    if (allowed < 1) warnings.push(`the ${design.powerBudget_W} W envelope does not cover the static power (${alwaysOn_W.toPrecision(3)} W) and one computing block; one block computes at a time`);
+    if (allowed < 1) warnings.push({ path: 'powerBudget', message: `the ${design.powerBudget_W} W envelope does not cover the static power (${alwaysOn_W.toPrecision(3)} W) and one computing block; one block computes at a time` });
     activeBlocks = Math.max(1, Math.min(blocks, allowed));
   }
   const static_W = alwaysOn_W + (gated ? activeBlocks * blockLeakage_W : 0);

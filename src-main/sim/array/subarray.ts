@@ -48,11 +48,18 @@ export interface SubarrayResult {
 
 export class ArrayInputError extends Error {
   override readonly name = 'ArrayInputError';
+  /** The design or array value the problem is with (rows, cols, cell), when there is one. */
+  readonly key: string | undefined;
+
+  constructor(message: string, key?: string) {
+    super(message);
+    this.key = key;
+  }
 }
 
 function checkDimension(name: string, value: number): void {
   if (!Number.isInteger(value) || value < MIN_DIMENSION || value > MAX_DIMENSION) {
-    throw new ArrayInputError(`${name} must be a whole number from ${MIN_DIMENSION} to ${MAX_DIMENSION} (got ${value})`);
+    throw new ArrayInputError(`${name} must be a whole number from ${MIN_DIMENSION} to ${MAX_DIMENSION} (got ${value})`, name);
   }
 }
 
@@ -131,7 +138,7 @@ export function evaluateSubarray(input: SubarrayInput): SubarrayResult {
   const tech = techNode(input.node_nm);
   const cell = input.cell;
   const checked = checkCell(cell);
-  if (checked.errors.length) throw new ArrayInputError(`the cell is not valid: ${checked.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
+  if (checked.errors.length) throw new ArrayInputError(`the cell is not valid: ${checked.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, 'cell');
   const geo = geometry(cell, tech, input.rows, input.cols);
   const rowCtx = context(tech, cell, geo, geo.cols);
   const laneGeo = lanesAreRows(cell) ? transposed(geo) : geo;

@@ -87,7 +87,7 @@ export function evaluate(prepared: PreparedDesign, analysis: NetworkAnalysis, op
       arithMode: d.arithMode,
     },
     work: { forwardMacsPerImage: analysis.forwardMacs, macs: totalMacs(analysis, options.batch), params: analysis.params },
-    warnings: [...prepared.warnings, ...capacityWarnings(prepared, analysis, options.batch)],
+    warnings: [...prepared.warnings.map((w) => w.message), ...capacityWarnings(prepared, analysis, options.batch)],
   };
 }
 
