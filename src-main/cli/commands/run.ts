@@ -2,7 +2,8 @@ import type { Command } from '../context.ts';
 import { choice, intOption, required, stringOption } from '../args.ts';
 import { clip, renderTable } from '../table.ts';
 import { formatSI } from '../../shared/units.ts';
-import { FORMAT_CHOICES, type ReproduceOutput, type RunOutput } from '../../shared/schemas/design-api.ts';
+import { MODE_NAMES } from '../../shared/schemas/arith.ts';
+import { COMPARISON_BASES, FORMAT_CHOICES, type ReproduceOutput, type RunOutput } from '../../shared/schemas/design-api.ts';
 
 // `pimwb run` (one training step of a network on a design, kept as an experiment) and
 // `pimwb reproduce paper` (Wang et al. against FloatPIM on FloatPIM's benchmark networks).
@@ -75,7 +76,7 @@ const run: Command = {
       network: required(args, 'network'),
       ...(batch !== undefined ? { batch } : {}),
       ...(format !== undefined ? { format: choice(format, FORMAT_CHOICES, 'format') } : {}),
-      ...(mode !== undefined ? { mode: choice(mode, ['ieee', 'ftz-trunc'] as const, 'mode') } : {}),
+      ...(mode !== undefined ? { mode: choice(mode, MODE_NAMES, 'mode') } : {}),
       ...(name !== undefined ? { name } : {}),
       store: args.options['no-store'] !== true,
     });
@@ -122,7 +123,7 @@ const reproduce: Command = {
     const proposed = stringOption(args, 'proposed');
     const baseline = stringOption(args, 'baseline');
     const out = await ctx.call('paper.reproduce', {
-      ...(basis !== undefined ? { basis: choice(basis, ['same-lanes', 'equal-power'] as const, 'basis') } : {}),
+      ...(basis !== undefined ? { basis: choice(basis, COMPARISON_BASES, 'basis') } : {}),
       ...(batch !== undefined ? { batch } : {}),
       ...(proposed !== undefined ? { proposed } : {}),
       ...(baseline !== undefined ? { baseline } : {}),

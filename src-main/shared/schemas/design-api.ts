@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FORMAT_NAMES, MODE_NAMES } from './arith.ts';
 import { paramValueSchema } from './library.ts';
 import { evaluationSchema } from './evaluation.ts';
 
@@ -6,7 +7,10 @@ import { evaluationSchema } from './evaluation.ts';
 // sweeps, as they cross the contract.
 
 const ref = z.string().trim().min(1, 'must name a design, network or experiment (id or name)').max(200);
-export const FORMAT_CHOICES = ['bf16', 'fp16', 'fp32', 'fp8-e5m2', 'fp8-e4m3'] as const;
+/** How the paper comparison sizes the two designs (sim/experiment/reproduce.ts explains each). */
+export const COMPARISON_BASES = ['same-lanes', 'equal-power'] as const;
+/** The number formats a run may choose (the arithmetic's formats). */
+export const FORMAT_CHOICES = FORMAT_NAMES;
 const batch = z.number().int('must be a whole number').min(1, 'must be at least 1').max(65_536, 'must be at most 65536');
 
 export const designSummarySchema = z.object({
@@ -41,7 +45,7 @@ export const runInputSchema = z
     /** One format for every phase, overriding the design's. */
     format: z.enum(FORMAT_CHOICES).optional(),
     /** Arithmetic mode for every phase, overriding the design's `arithMode`. */
-    mode: z.enum(['ieee', 'ftz-trunc']).optional(),
+    mode: z.enum(MODE_NAMES).optional(),
     name: z.string().trim().min(1).max(120).optional(),
     tags: z.array(z.string().trim().min(1).max(60)).max(20).optional(),
     /** Keep the run as an experiment (default true). */
@@ -62,7 +66,7 @@ const ratios = z.object({ energy: z.number(), latency: z.number(), area: z.numbe
 
 export const reproduceInputSchema = z
   .object({
-    basis: z.enum(['same-lanes', 'equal-power']).default('same-lanes'),
+    basis: z.enum(COMPARISON_BASES).default('same-lanes'),
     batch: batch.optional(),
     proposed: ref.default('sot-mram-pim'),
     baseline: ref.default('floatpim'),

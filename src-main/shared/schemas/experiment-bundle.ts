@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MODE_NAMES } from './arith.ts';
 import { FORMAT_CHOICES } from './design-api.ts';
 import { evaluationSchema } from './evaluation.ts';
 import { valuesSchema } from './library.ts';
@@ -39,7 +40,7 @@ export const inputSnapshotSchema = z
         batch: z.number().int('must be a whole number').min(1, 'must be at least 1').max(65_536, 'must be at most 65536'),
         format: z.enum(FORMAT_CHOICES).nullable(),
         /** Arithmetic mode override of the run; absent in runs made before the override existed. */
-        mode: z.enum(['ieee', 'ftz-trunc']).nullable().optional(),
+        mode: z.enum(MODE_NAMES).nullable().optional(),
       })
       .strict(),
   })

@@ -98,11 +98,6 @@ export function designParamsFromValues(values: readonly LibraryValue[]): DesignP
   return { ok: true, params: params as unknown as DesignParams };
 }
 
-/** Values for one changed parameter (used by sweeps): the design with `key` set to `value` in the key's unit. */
-export function withValue(values: readonly LibraryValue[], key: string, value: number | string): LibraryValue[] {
-  return values.map((v) => (v.key === key ? { ...v, value } : v));
-}
-
 export function blocksOf(design: DesignParams): number {
   return design.tiles * design.blocksPerTile;
 }

@@ -1,3 +1,4 @@
+import { COMPARISON_BASES } from '../../shared/schemas/design-api.ts';
 import type { CellParams } from '../cells/params.ts';
 import type { DesignParams } from '../arch/design.ts';
 import { prepareDesign } from '../arch/prepare.ts';
@@ -19,7 +20,6 @@ import { evaluate } from './evaluate.ts';
 // training state), which is what FloatPIM's blocks store.
 
 export const PAPER_NETWORKS = ['alexnet', 'vgg16', 'googlenet', 'squeezenet'] as const;
-export const COMPARISON_BASES = ['same-lanes', 'equal-power'] as const;
 export type ComparisonBasis = (typeof COMPARISON_BASES)[number];
 export const PAPER_TARGETS = { energy: 3.3, latency: 1.8, area: 2.5 } as const;
 /** The tolerance around the paper's ratios. */
