@@ -12,6 +12,7 @@ import { analyzeNetwork } from '../../src-main/sim/workload/analyze.ts';
 import { zooNetwork } from '../../src-main/sim/workload/zoo/index.ts';
 import { openWorkbench } from '../../src-main/services/workbench.ts';
 import { WorkerPool } from '../../src-main/workers/pool.ts';
+import { SIM_WORKER_SCRIPT } from '../../src-main/workers/sim-worker-script.ts';
 import type { SweepOutput } from '../../src-main/shared/schemas/sweep.ts';
 import { medianMs, type BenchCase } from './bench-case.ts';
 
@@ -42,7 +43,7 @@ function resnet50Step(fromScratch: boolean): () => void {
 
 async function sweepRate(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'pimwb-bench-'));
-  const pool = new WorkerPool({ script: fileURLToPath(new URL('../../src-main/workers/sim-worker.ts', import.meta.url)), size: availableParallelism() });
+  const pool = new WorkerPool({ script: SIM_WORKER_SCRIPT, size: availableParallelism() });
   const workbench = openWorkbench({ dbPath: join(dir, 'bench.sqlite'), resourcesDir: fileURLToPath(new URL('../../resources', import.meta.url)), appVersion: 'bench', jobs: pool });
   try {
     const sweep = (jobId: string, rows: number, budgets: number) =>

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openWorkbench } from '../../src-main/services/workbench.ts';
 import { WorkerPool } from '../../src-main/workers/pool.ts';
+import { SIM_WORKER_SCRIPT } from '../../src-main/workers/sim-worker-script.ts';
 import type { SweepOutput } from '../../src-main/shared/schemas/sweep.ts';
 import { fixedClock, useTempDir } from '../helpers/temp.ts';
 import { testWorkbench } from '../helpers/workbench.ts';
 
-const SIM_WORKER = fileURLToPath(new URL('../../src-main/workers/sim-worker.ts', import.meta.url));
 const RESOURCES_DIR = fileURLToPath(new URL('../../resources', import.meta.url));
 
 describe('sweeps', () => {
@@ -48,7 +48,7 @@ describe('sweeps', () => {
   });
 
   it('runs in the worker pool, and a cancelled sweep keeps the points it finished', async () => {
-    const pool = new WorkerPool({ script: SIM_WORKER, size: 1 });
+    const pool = new WorkerPool({ script: SIM_WORKER_SCRIPT, size: 1 });
     const wb = openWorkbench({ dbPath: join(temp(), 'pool.sqlite'), resourcesDir: RESOURCES_DIR, appVersion: 'test', clock: fixedClock(), jobs: pool });
     try {
       let cancelled = false;

@@ -3,10 +3,9 @@ import { PROJECT_ROOT } from '../context.ts';
 import { UsageError } from '../args.ts';
 import { WorkbenchFailure } from '../../shared/result.ts';
 import { WorkerPool } from '../../workers/pool.ts';
+import { SIM_WORKER_SCRIPT } from '../../workers/sim-worker-script.ts';
 import { isLoopback, startBridge } from '../../serve/server.ts';
 import { buildRenderer, rendererBuildReason, rendererDir } from '../../serve/renderer-build.ts';
-
-const SIM_WORKER = new URL('../../workers/sim-worker.ts', import.meta.url);
 
 // `pimwb serve`: the workbench in a browser, backed by the same services as the window.
 
@@ -31,7 +30,7 @@ export const serveCommand: Command = {
       ctx.io.stderr(`pimwb: warning: --host ${host} is not a loopback address: anyone who can reach this machine and learns the token can use and change your data`);
     }
     // Sweeps from the page run in worker threads, as in the window, so the bridge keeps answering.
-    const pool = new WorkerPool({ script: SIM_WORKER });
+    const pool = new WorkerPool({ script: SIM_WORKER_SCRIPT });
     const workbench = ctx.open({ jobs: pool });
     const reason = rendererBuildReason(PROJECT_ROOT);
     if (reason) {

@@ -5,11 +5,11 @@ import { renderTable } from '../table.ts';
 import { formatSI } from '../../shared/units.ts';
 import type { SweepOutput } from '../../shared/schemas/sweep.ts';
 import { WorkerPool } from '../../workers/pool.ts';
+import { SIM_WORKER_SCRIPT } from '../../workers/sim-worker-script.ts';
 
 // `pimwb sweep`: a design with one or two values varied over ranges, every point evaluated on a
 // network (in worker threads), with the energy-latency Pareto front.
 
-const SIM_WORKER = new URL('../../workers/sim-worker.ts', import.meta.url);
 const VARY = /^([A-Za-z_][\w.\-[\]]*)=([^:]+):([^:]+):(\d+)(?::(lin|linear|log))?$/;
 
 interface Axis {
@@ -74,7 +74,7 @@ const sweep: Command = {
   async run(ctx, args) {
     const axes = varies(args);
     const batch = intOption(args, 'batch');
-    const pool = new WorkerPool({ script: SIM_WORKER, size: Math.max(1, availableParallelism()) });
+    const pool = new WorkerPool({ script: SIM_WORKER_SCRIPT, size: Math.max(1, availableParallelism()) });
     try {
       ctx.open({ jobs: pool });
       const out = await ctx.call('sweeps.run', {

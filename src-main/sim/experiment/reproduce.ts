@@ -1,4 +1,4 @@
-import { COMPARISON_BASES } from '../../shared/schemas/design-api.ts';
+import type { COMPARISON_BASES } from '../../shared/schemas/design-api.ts';
 import type { CellParams } from '../cells/params.ts';
 import type { DesignParams } from '../arch/design.ts';
 import { prepareDesign } from '../arch/prepare.ts';
