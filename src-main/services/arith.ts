@@ -1,7 +1,9 @@
 import type { Output, ParsedInput } from '../shared/ipc/contract.ts';
 import { formatByName } from '../sim/arith/formats.ts';
 import { OPERATIONS, costOf, countOperation, microprogram } from '../sim/arith/programs.ts';
-import { ftzTruncError } from '../sim/arith/accuracy.ts';
+import { ACCURACY_TASK, type UlpReport } from '../sim/arith/accuracy.ts';
+import type { JobRunner } from '../shared/jobs.ts';
+import { WorkbenchFailure } from '../shared/result.ts';
 import type { CellFamily } from '../sim/isa/primitives.ts';
 import type { CellService } from './cells.ts';
 
@@ -10,12 +12,15 @@ import type { CellService } from './cells.ts';
 
 export class ArithService {
   private readonly cells: CellService;
+  private readonly jobs: JobRunner;
 
-  constructor(cells: CellService) {
+  constructor(cells: CellService, jobs: JobRunner) {
     this.cells = cells;
+    this.jobs = jobs;
   }
 
-  ops(input: ParsedInput<'arith.ops'>): Output<'arith.ops'> {
+  /** The ftz-trunc accuracy run executes thousands of operations, so it goes to the job runner (a worker thread in the window). */
+  async ops(input: ParsedInput<'arith.ops'>): Promise<Output<'arith.ops'>> {
     const array = this.cells.evaluateArray({ cell: input.cell, rows: input.rows, cols: input.cols, node: input.node });
     const family = array.cell.family as CellFamily;
     const format = formatByName(input.format);
@@ -28,7 +33,7 @@ export class ArithService {
       }),
     ) as Pick<Output<'arith.ops'>, (typeof OPERATIONS)[number]>;
     const ieee = input.mode === 'ieee';
-    const accuracy = ieee ? undefined : { fpAdd: ftzTruncError(family, 'add', format), fpMul: ftzTruncError(family, 'mul', format) };
+    const accuracy = ieee ? undefined : await this.accuracy(family, format);
     return {
       ...figures,
       context: {
@@ -40,5 +45,11 @@ export class ArithService {
         ...(accuracy ? { accuracy } : {}),
       },
     };
+  }
+
+  private async accuracy(family: CellFamily, format: ReturnType<typeof formatByName>): Promise<{ fpAdd: UlpReport; fpMul: UlpReport }> {
+    const outcome = await this.jobs.run<{ fpAdd: UlpReport; fpMul: UlpReport }>(ACCURACY_TASK, { family, format });
+    if (outcome.status !== 'done') throw new WorkbenchFailure('conflict', 'the accuracy run was cancelled before it finished');
+    return outcome.value;
   }
 }

@@ -56,7 +56,7 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
   const jobs = options.jobs ?? new InlineRunner(SIM_TASKS);
   const experiments = new ExperimentService({ designs, networks, repo: experimentRepo, events, jobs, appVersion: options.appVersion });
   const sweeps = new SweepService({ designs, networks, jobs, events, now: () => performance.now() });
-  const handlers = buildHandlers({ libraries, cells, networks, arith: new ArithService(cells), designs, experiments, sweeps, db, options });
+  const handlers = buildHandlers({ libraries, cells, networks, arith: new ArithService(cells, jobs), designs, experiments, sweeps, db, options });
   return {
     dispatch: createDispatch(handlers, options.dispatch),
     events,

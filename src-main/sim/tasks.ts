@@ -1,6 +1,7 @@
 import type { TaskHandler } from '../shared/jobs.ts';
 import { COMPARE_TASK, EVALUATE_TASK, compareTask, evaluateTask } from './experiment/tasks.ts';
 import { SWEEP_TASK, sweepTask } from './sweep/task.ts';
+import { ACCURACY_TASK, accuracyTask } from './arith/accuracy.ts';
 
 // Every simulator task a job runner can run: the pool's workers and the in-thread runner register
 // this same table, so a task behaves the same wherever it runs.
@@ -8,4 +9,5 @@ export const SIM_TASKS: Readonly<Record<string, TaskHandler>> = {
   [EVALUATE_TASK]: evaluateTask,
   [COMPARE_TASK]: compareTask,
   [SWEEP_TASK]: sweepTask,
+  [ACCURACY_TASK]: accuracyTask,
 };

@@ -62,3 +62,11 @@ export function ftzTruncError(family: CellFamily, op: 'add' | 'mul', format: Flo
   }
   return { samples, maxUlp: max, meanUlp: sum / samples, exactFraction: same / samples };
 }
+
+/** The accuracy report as a worker task (it executes thousands of operations bit by bit). */
+export const ACCURACY_TASK = 'arith.accuracy';
+
+export function accuracyTask(raw: unknown): { fpAdd: UlpReport; fpMul: UlpReport } {
+  const input = raw as { family: CellFamily; format: FloatFormat };
+  return { fpAdd: ftzTruncError(input.family, 'add', input.format), fpMul: ftzTruncError(input.family, 'mul', input.format) };
+}
