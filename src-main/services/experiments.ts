@@ -42,7 +42,7 @@ export class ExperimentService {
   /** Evaluates in the job runner (a worker thread in the window and `pimwb serve`). */
   async run(input: ParsedInput<'experiments.run'>): Promise<Output<'experiments.run'>> {
     const design = naming('design', () => this.deps.designs.resolve(input.design));
-    const network = naming('network', () => this.deps.networks.get({ ref: input.network }));
+    const network = naming('network', () => this.deps.networks.find(input.network));
     const params = withOverrides(design.params, input.format, input.mode);
     this.deps.designs.prepare(design, params); // fails here, with the design named, if its arrays cannot be built
     const batch = input.batch ?? params.defaultBatch;
@@ -172,7 +172,7 @@ export class ExperimentService {
   async reproduce(input: ParsedInput<'paper.reproduce'>): Promise<Output<'paper.reproduce'>> {
     const proposed = this.deps.designs.resolve(input.proposed);
     const baseline = this.deps.designs.resolve(input.baseline);
-    const networks = PAPER_NETWORKS.map((id) => this.deps.networks.get({ ref: `builtin:${id}` }).network);
+    const networks = PAPER_NETWORKS.map((id) => this.deps.networks.find(`builtin:${id}`).network);
     const task: CompareTaskInput = { proposed: designData(proposed), baseline: designData(baseline), networks, basis: input.basis, ...(input.batch ? { batch: input.batch } : {}) };
     return this.runTask<PaperComparison>(COMPARE_TASK, task);
   }

@@ -71,9 +71,10 @@ export class NetworkService {
     return describe(this.resolve(input.ref));
   }
 
-  /** The network itself, for evaluation. */
-  network(ref: string): Network {
-    return this.resolve(ref).network;
+  /** A network to evaluate, by id or name, without describing its layers (the evaluation analyses it where it runs). */
+  find(ref: string): { id: string; name: string; network: Network } {
+    const known = this.resolve(ref);
+    return { id: known.id, name: known.network.name, network: known.network };
   }
 
   import(input: ParsedInput<'networks.import'>): Output<'networks.import'> {

@@ -28,7 +28,7 @@ export class SweepService {
   async run(input: ParsedInput<'sweeps.run'>): Promise<Output<'sweeps.run'>> {
     if (this.running.has(input.jobId)) throw new WorkbenchFailure('conflict', `a sweep "${input.jobId}" is already running`, [{ path: 'jobId', message: 'choose a new job id' }]);
     const design = this.deps.designs.resolve(input.design);
-    const network = this.deps.networks.get({ ref: input.network });
+    const network = this.deps.networks.find(input.network);
     const axes = input.axes.map((axis, i) => this.checkedAxis(axis, design.values, i));
     const points = sweepPoints(axes);
     const started = this.deps.now();
