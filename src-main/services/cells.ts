@@ -100,10 +100,16 @@ export class CellService {
       throw new WorkbenchFailure('invalid_input', `no technology node ${input.node} nm`, [{ path: 'node', message: `supported nodes: ${SUPPORTED_NODES_NM.join(', ')} nm` }]);
     }
     try {
-      const result = evaluateSubarray({ cell: params, rows: input.rows, cols: input.cols, node_nm: input.node });
-      return { ...result, primitives: result.primitives as Record<string, { latency_s: number; energy_J: number }>, cell: meta, node_nm: input.node };
+      const result = evaluateSubarray({ cell: params, rows: input.rows, cols: input.cols, node_nm: input.node, ...(input.mux === undefined ? {} : { mux: input.mux }) });
+      return {
+        ...result,
+        primitives: result.primitives as Record<string, { latency_s: number; energy_J: number }>,
+        breakdown: { ...result.breakdown, primitives: result.breakdown.primitives as Record<string, { latencyBreakdown: Record<string, number>; energyBreakdown: Record<string, number> }> },
+        cell: meta,
+        node_nm: input.node,
+      };
     } catch (error) {
-      if (error instanceof ArrayInputError) throw new WorkbenchFailure('invalid_input', error.message);
+      if (error instanceof ArrayInputError) throw new WorkbenchFailure('invalid_input', error.message, error.key ? [{ path: error.key, message: error.message }] : undefined);
       throw error;
     }
   }

@@ -12,10 +12,11 @@ describe('pimwb cell and array', () => {
   const temp = useTempDir();
   const db = () => join(temp(), 'cells.sqlite');
 
-  it('lists the four built-in cells and shows their sources', async () => {
+  it('lists the built-in cells and shows their sources', async () => {
     const list = JSON.parse((await pimwb(['cell', 'list', '--json', '--db', db()])).stdout) as { items: { id: string }[] };
-    expect(list.items.map((c) => c.id)).toEqual(['builtin:sot-mram-2t2mtj', 'builtin:sot-mram-2t1mtj', 'builtin:stt-mram-1t1mtj', 'builtin:reram-magic']);
-    for (const id of ['sot-mram-2t2mtj', 'sot-mram-2t1mtj', 'stt-mram-1t1mtj', 'reram-magic']) {
+    const ids = ['sot-mram-2t2mtj', 'sot-mram-4t2mtj', 'sot-mram-2t1mtj', 'stt-mram-1t1mtj', 'reram-magic'];
+    expect(list.items.map((c) => c.id)).toEqual(ids.map((id) => `builtin:${id}`));
+    for (const id of ids) {
       const show = await pimwb(['cell', 'show', id, '--db', db()]);
       expect(show.code, id).toBe(0);
       expect(show.stdout).toMatch(/SOURCE/);
@@ -54,14 +55,14 @@ describe('pimwb cell and array', () => {
 
   it('answers pimwb array --json for built-in, stored and file cells at every node', async () => {
     await pimwb(['cell', 'import', SAMPLE, '--name', 'stored', '--db', db()]);
-    for (const cell of ['sot-mram-2t2mtj', 'sot-mram-2t1mtj', 'stt-mram-1t1mtj', 'reram-magic', 'stored', RRAM]) {
+    for (const cell of ['sot-mram-2t2mtj', 'sot-mram-4t2mtj', 'sot-mram-2t1mtj', 'stt-mram-1t1mtj', 'reram-magic', 'stored', RRAM]) {
       for (const node of ['22', '28', '32', '45']) {
         const run = await pimwb(['array', '--cell', cell, '--rows', '64', '--cols', '2048', '--node', node, '--json', '--db', db()]);
         expect(run.code, `${cell} ${node}`).toBe(0);
         const r = JSON.parse(run.stdout) as { area_m2: number; read: { latency_s: number; energy_J: number }; primitives: Record<string, unknown>; warnings: string[] };
         expect(r.area_m2).toBeGreaterThan(0);
         expect(r.read.latency_s).toBeGreaterThan(0);
-        expect(Object.keys(r.primitives).length).toBeGreaterThan(3);
+        expect(Object.keys(r.primitives).length).toBeGreaterThanOrEqual(3);
       }
     }
   });

@@ -104,7 +104,7 @@ function arrayText(r: ArrayResult): string {
   );
   const area = Object.entries(r.breakdown.area_m2).map(([k, v]) => `${k} ${formatSI(v, 'm^2')}`).join(', ');
   return [
-    `${r.cell.name} at ${r.node_nm} nm: ${r.lanes} lanes, area ${formatSI(r.area_m2, 'm^2')} (${area}), leakage ${formatSI(r.leakage_W, 'W')}`,
+    `${r.cell.name} at ${r.node_nm} nm: ${r.lanes} lanes, mux ${r.mux} (one sense amplifier per ${r.mux} column${r.mux > 1 ? 's' : ''}), area ${formatSI(r.area_m2, 'm^2')} (${area}), leakage ${formatSI(r.leakage_W, 'W')}`,
     '',
     figures,
     ...r.warnings.map((w) => `warning: ${w}`),
@@ -113,20 +113,23 @@ function arrayText(r: ArrayResult): string {
 
 const array: Command = {
   path: ['array'],
-  summary: 'evaluate one subarray (every column accessed at once) built from a cell',
+  summary: 'evaluate one subarray and its periphery built from a cell (NVSim-class)',
   options: [
     { name: 'cell', kind: 'string', value: 'CELL', description: 'built-in id, stored id or name, or a path to an NVSim .cell file' },
     { name: 'rows', kind: 'int', value: 'R', description: 'rows, 16 to 4096' },
     { name: 'cols', kind: 'int', value: 'C', description: 'columns, 16 to 4096' },
     { name: 'node', kind: 'int', value: 'NM', description: 'technology node in nm (22, 28, 32, 45)' },
+    { name: 'mux', kind: 'int', value: 'N', description: 'columns per sense amplifier: 1, 2, 4 or 8 (default: the fewest a sense amplifier fits under)' },
   ],
-  details: 'With --json: {"area_m2", "read": {"latency_s", "energy_J"}, "write": {...}, "primitives": {...}, "breakdown": {...}, "warnings": [...]} in SI units.',
+  details:
+    '"read (one row)" and "write (one row)" are one access through the mux (columns / mux bits), as NVSim reports a subarray. The primitives act on every lane (a column, or a row for MAGIC); through a mux of N they take N accesses. With --json: {"area_m2", "read": {"latency_s", "energy_J", "cellEnergy_J"}, "write": {...}, "primitives": {...}, "lanes", "mux", "predecoder", "breakdown": {...}, "warnings": [...]} in SI units.',
   async run(ctx, args) {
     for (const name of ['cell', 'rows', 'cols', 'node']) if (args.options[name] === undefined) throw new UsageError(`--${name} is required`);
     const ref = String(args.options.cell);
     const isFile = ref.toLowerCase().endsWith('.cell') || (ref.includes('/') && existsSync(ref));
     const cell = isFile ? { nvsimText: readTextFile(ref, ctx.io.cwd), fileName: basename(ref) } : ref;
-    const result = await ctx.call('array.evaluate', { cell, rows: args.options.rows as number, cols: args.options.cols as number, node: args.options.node as number });
+    const mux = args.options.mux === undefined ? {} : { mux: args.options.mux as number };
+    const result = await ctx.call('array.evaluate', { cell, rows: args.options.rows as number, cols: args.options.cols as number, node: args.options.node as number, ...mux });
     ctx.print(result, () => arrayText(result));
   },
 };

@@ -26,10 +26,12 @@ export const nvsimImportInputSchema = z
 
 export const nvsimImportOutputSchema = z.object({ cell: cellDetailSchema, warnings: z.array(issueSchema) });
 
-const figureSchema = z.object({ latency_s: z.number(), energy_J: z.number() });
+const figureSchema = z.object({ latency_s: z.number(), energy_J: z.number(), cellEnergy_J: z.number().optional() });
 const breakdownSchema = z.object({ latencyBreakdown: z.record(z.string(), z.number()), energyBreakdown: z.record(z.string(), z.number()) });
 
 export const SUPPORTED_ARRAY_SIZE = { min: 16, max: 4096 } as const;
+/** Columns that may share one sense amplifier through the column mux. */
+export const MUX_CHOICES = [1, 2, 4, 8] as const;
 
 export const arrayInputSchema = z
   .object({
@@ -38,6 +40,12 @@ export const arrayInputSchema = z
     rows: z.number().int().min(SUPPORTED_ARRAY_SIZE.min).max(SUPPORTED_ARRAY_SIZE.max),
     cols: z.number().int().min(SUPPORTED_ARRAY_SIZE.min).max(SUPPORTED_ARRAY_SIZE.max),
     node: z.number().int(),
+    /** Columns per sense amplifier; when absent, the fewest a sense amplifier fits under. */
+    mux: z
+      .number()
+      .int()
+      .refine((m) => (MUX_CHOICES as readonly number[]).includes(m), `must be one of ${MUX_CHOICES.join(', ')}`)
+      .optional(),
     version: z.number().int().positive().optional(),
   })
   .strict();
@@ -48,8 +56,10 @@ export const arrayResultSchema = z.object({
   write: figureSchema,
   primitives: z.record(z.string(), figureSchema),
   lanes: z.number(),
+  mux: z.number(),
   leakage_W: z.number(),
-  breakdown: z.object({ area_m2: z.record(z.string(), z.number()), read: breakdownSchema, write: breakdownSchema }),
+  predecoder: z.object({ area_m2: z.number(), energy_J: z.number(), latency_s: z.number() }),
+  breakdown: z.object({ area_m2: z.record(z.string(), z.number()), read: breakdownSchema, write: breakdownSchema, primitives: z.record(z.string(), breakdownSchema) }),
   warnings: z.array(z.string()),
   cell: z.object({ id: z.string(), name: z.string(), family: z.string() }),
   node_nm: z.number(),

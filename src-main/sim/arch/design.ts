@@ -7,6 +7,9 @@ import { readValues, type ChoiceSpec, type LibraryValue, type NumberSpec } from 
 // envelope, block-to-block transfers, a controller, and the FP format of each training phase.
 
 export type FormatName = keyof typeof FORMATS & string;
+export const INIT_POLICIES = ['per-gate', 'bulk'] as const;
+export type InitPolicy = (typeof INIT_POLICIES)[number];
+const MUX_VALUES = [1, 2, 4, 8];
 
 export interface DesignParams {
   /** The cell library the arrays are built from (id or name: `builtin:sot-mram-2t2mtj`...). */
@@ -17,6 +20,10 @@ export interface DesignParams {
   readonly subarraysPerBlock: number;
   readonly rows: number;
   readonly cols: number;
+  /** Columns per sense amplifier; undefined: the fewest a sense amplifier fits under. */
+  readonly mux?: number;
+  /** MAGIC output initialisation: one step per gate, or columns initialised together (no step of their own). */
+  readonly initPolicy: InitPolicy;
   /** Chip power envelope; 0 = none. Blocks beyond what it allows to compute at once wait. */
   readonly powerBudget_W: number;
   readonly formatForward: FormatName;
@@ -41,7 +48,7 @@ export interface DesignParams {
   readonly defaultBatch: number;
 }
 
-type NumericField = { [K in keyof DesignParams]: DesignParams[K] extends number ? K : never }[keyof DesignParams];
+type NumericField = { [K in keyof DesignParams]-?: DesignParams[K] extends number | undefined ? K : never }[keyof DesignParams];
 type ChoiceField = Exclude<keyof DesignParams, NumericField>;
 
 const FORMAT_NAMES = Object.keys(FORMATS);
@@ -64,6 +71,7 @@ export const DESIGN_NUMBER_SPECS: readonly NumberSpec<NumericField>[] = [
   count('subarraysPerBlock', 'subarraysPerBlock', 'subarrays per block'),
   count('rows', 'rows', 'rows per subarray', 4096),
   count('cols', 'cols', 'columns per subarray', 4096),
+  { key: 'mux', field: 'mux', quantity: 'ratio', unit: '1', required: false, label: 'columns per sense amplifier (1, 2, 4 or 8)', min: 1, max: 8, integer: true },
   { key: 'powerBudget', field: 'powerBudget_W', quantity: 'power', unit: 'W', required: true, label: 'chip power envelope (0: none)', min: 0 },
   count('transfer.stepsPerBit', 'transferStepsPerBit', 'array steps per bit moved between blocks', 64),
   { key: 'transfer.wireEnergyPerBit', field: 'transferWireEnergyPerBit_J', quantity: 'energy', unit: 'fJ', required: true, label: 'switch and wire energy per bit moved, per lane', min: 0 },
@@ -82,6 +90,7 @@ export const DESIGN_CHOICE_SPECS: readonly ChoiceSpec<ChoiceField>[] = [
   { key: 'arithMode', field: 'arithMode', choices: ARITH_MODES, required: true, label: 'arithmetic: ieee or ftz-trunc' },
   { key: 'decoders', field: 'decoders', choices: ['per-block', 'per-tile'], required: true, label: 'row decoders per block, or one per tile for blocks in lockstep' },
   { key: 'idleBlocks', field: 'idleBlocks', choices: ['power-gated', 'leaking'], required: true, label: 'whether blocks that wait are switched off' },
+  { key: 'initPolicy', field: 'initPolicy', choices: INIT_POLICIES, required: false, label: 'MAGIC initialisation: per-gate (a step each) or bulk (columns together)' },
 ];
 
 export type DesignParseResult = { readonly ok: true; readonly params: DesignParams } | { readonly ok: false; readonly issues: Issue[] };
@@ -93,8 +102,9 @@ export function designParamsFromValues(values: readonly LibraryValue[]): DesignP
   const issues = read.ok ? [] : [...read.issues];
   if (!cell) issues.unshift({ path: 'cell', message: 'is missing (the cell library the arrays are built from)' });
   else if (typeof cell.value !== 'string' || cell.value.trim() === '') issues.unshift({ path: 'cell', message: 'must name a cell library (for example builtin:sot-mram-2t2mtj)' });
+  if (read.ok && read.params.mux !== undefined && !MUX_VALUES.includes(read.params.mux as number)) issues.push({ path: 'mux', message: `must be one of ${MUX_VALUES.join(', ')} (columns per sense amplifier)` });
   if (!read.ok || issues.length > 0) return { ok: false, issues };
-  const params = { ...read.params, cell: (cell!.value as string).trim(), node_nm: Math.round((read.params.node_nm as number) * 1e9 * 1000) / 1000 };
+  const params = { initPolicy: 'per-gate', ...read.params, cell: (cell!.value as string).trim(), node_nm: Math.round((read.params.node_nm as number) * 1e9 * 1000) / 1000 };
   return { ok: true, params: params as unknown as DesignParams };
 }
 

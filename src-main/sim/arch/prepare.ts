@@ -67,15 +67,20 @@ function checkLaneFits(design: DesignParams, cell: CellParams, costs: Record<Pha
   }
 }
 
-export function prepareDesign(design: DesignParams, cell: CellParams, subarray = evaluateSubarray({ cell, rows: design.rows, cols: design.cols, node_nm: design.node_nm })): PreparedDesign {
+/** The subarray a design is built from. */
+export function designSubarray(design: DesignParams, cell: CellParams): SubarrayResult {
+  return evaluateSubarray({ cell, rows: design.rows, cols: design.cols, node_nm: design.node_nm, ...(design.mux === undefined ? {} : { mux: design.mux }) });
+}
+
+export function prepareDesign(design: DesignParams, cell: CellParams, subarray = designSubarray(design, cell)): PreparedDesign {
   const family = cell.family;
   let byFormat = costMemo.get(subarray);
   if (!byFormat) costMemo.set(subarray, (byFormat = new Map()));
   const memo = byFormat;
   const costsOf = (format: string): FormatCosts => {
-    const key = `${format}/${design.arithMode}/${design.transferStepsPerBit}`;
+    const key = `${format}/${design.arithMode}/${design.transferStepsPerBit}/${design.initPolicy}`;
     let found = memo.get(key);
-    if (!found) memo.set(key, (found = formatCosts(family, subarray, format, design.arithMode, design.transferStepsPerBit)));
+    if (!found) memo.set(key, (found = formatCosts(family, subarray, format, design.arithMode, design.transferStepsPerBit, design.initPolicy)));
     return found;
   };
   const formats = phaseFormats(design);

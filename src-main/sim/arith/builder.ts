@@ -20,7 +20,9 @@ export class Builder {
   private readonly helpers: GateHelpers;
 
   constructor(family: CellFamily) {
-    this.lowering = LOWERINGS[family];
+    const lowering = LOWERINGS[family];
+    if (!lowering) throw new Error(`${family} has no in-memory logic`);
+    this.lowering = lowering;
     this.zero = this.fresh();
     this.one = this.fresh();
     this.instrs.push({ op: 'preset', dst: this.zero, value: 0, masked: false }, { op: 'preset', dst: this.one, value: 1, masked: false });

@@ -158,7 +158,8 @@ function sensing(family: CellFamily, complementary: boolean): Lowering {
   return lowering;
 }
 
-export const LOWERINGS: Readonly<Record<CellFamily, Lowering>> = {
+/** Families with in-memory logic; the others (reram, pcram) are modelled as memory only. */
+export const LOWERINGS: Readonly<Partial<Record<CellFamily, Lowering>>> = {
   'reram-magic': magic,
   'sot-mram-2t2mtj': sensing('sot-mram-2t2mtj', true),
   'sot-mram-2t1mtj': sensing('sot-mram-2t1mtj', false),

@@ -1,5 +1,6 @@
 import { CELL_FAMILY_PRIMITIVES, type CellFamily, type PrimitiveName } from '../isa/primitives.ts';
 import { Builder } from './builder.ts';
+import { LOWERINGS } from './lowering.ts';
 import { add } from './blocks.ts';
 import { buildFpAdd } from './fp-add.ts';
 import { buildFpMul, multiplyShiftAdd } from './fp-mul.ts';
@@ -27,6 +28,7 @@ export function assertRunnable(program: Program, family: CellFamily): void {
 }
 
 function build(family: CellFamily, op: Operation, format: FloatFormat, mode: ArithMode): Program {
+  if (!LOWERINGS[family]) throw new MissingPrimitiveError(`${family} cells have no in-memory logic here (they are modelled as memory): no microprogram for ${op}`);
   const b = new Builder(family);
   const n = format.fracBits + 1;
   switch (op) {

@@ -1,15 +1,13 @@
-import type { TechNode } from '../tech/nodes.ts';
-import type { CellParams } from '../cells/params.ts';
-import { bitWrite, readCurrents } from '../cells/electrical.ts';
-import { onResistance } from '../tech/devices.ts';
-import type { Geometry } from './geometry.ts';
-import type { DecoderResult } from './decoder.ts';
-import type { SenseAmp } from './sense-amp.ts';
-import { distributedDelay, drivenLineDelay } from './rc.ts';
+import { memoryKind, readPower, writeCircuitEfficiency } from '../cells/electrical.ts';
+import { magicGateEnergy } from '../cells/switching.ts';
+import { horowitz } from '../tech/devices.ts';
+import { writePair, type Periphery } from './periphery.ts';
+import { bitLineSignal } from './sensing.ts';
 
-// The cost of one access to all lanes at once, for each kind of physical access a primitive can be
-// (isa/primitives.ts): multi-row sensing, writing a bit row, MAGIC NOR. `geo` is oriented so that
-// its word lines are the driven bit rows and its bit lines run along the lanes.
+// The cost of one access of a subarray's periphery, term by term as NVSim accounts it
+// (SubArray.cpp), generalised to the accesses in-memory computing needs: several rows sensed
+// together against several references, constant writes, and MAGIC gates. Each term names its
+// equation; `cells` is the energy spent in the storage elements, every other term is periphery.
 
 export interface Cost {
   readonly latency_s: number;
@@ -18,113 +16,128 @@ export interface Cost {
   readonly energyBreakdown: Readonly<Record<string, number>>;
 }
 
-export interface AccessContext {
-  readonly tech: TechNode;
-  readonly cell: CellParams;
-  readonly geo: Geometry;
-  readonly decoder: DecoderResult;
-  readonly sa: SenseAmp;
-  readonly lanes: number;
-}
-
-function cost(latency: Record<string, number>, energy: Record<string, number>): Cost {
+export function cost(latency: Record<string, number>, energy: Record<string, number>): Cost {
   const sum = (o: Record<string, number>): number => Object.values(o).reduce((a, b) => a + b, 0);
   return { latency_s: sum(latency), energy_J: sum(energy), latencyBreakdown: latency, energyBreakdown: energy };
 }
 
-/** Clamp / precharge device on each sensed line: assumption: 4 F wide, as for the access transistors. */
-function clampResistance(tech: TechNode): number {
-  return onResistance(tech, 4 * tech.featureSize_m);
+/** Both: scaled by `n` (an operation made of `n` identical accesses). */
+export function repeated(c: Cost, n: number): Cost {
+  const scale = (o: Readonly<Record<string, number>>): Record<string, number> => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v * n]));
+  return cost(scale(c.latencyBreakdown), scale(c.energyBreakdown));
 }
 
-function bitLineSettle(ctx: AccessContext, activeRows: number): number {
-  const { tech, cell, geo, sa } = ctx;
-  const bl = geo.bitLine;
-  if (cell.readMode === 'current') return drivenLineDelay(clampResistance(tech), bl.r_Ohm, bl.c_F, sa.inputCap_F);
-  // Voltage sensing: the precharged line discharges through the low-resistance cell(s) until the
-  // swing reaches the minimum the latch resolves.
-  const { low_A } = readCurrents(cell, tech);
-  const rPath = cell.readVoltage_V / low_A / activeRows;
-  const swing = Math.min(0.9, cell.minSenseVoltage_V / cell.readVoltage_V);
-  return distributedDelay(bl.r_Ohm, bl.c_F) + rPath * (bl.c_F + sa.inputCap_F) * -Math.log(1 - swing);
-}
-
-/** `rows` bit rows activated together, every lane sensed against `references` thresholds. */
-export function senseAccess(ctx: AccessContext, rows: number, references: number): Cost {
-  const { tech, cell, geo, decoder, sa, lanes } = ctx;
-  const vdd = tech.vdd_V;
-  const tBitLine = bitLineSettle(ctx, rows);
-  const currents = readCurrents(cell, tech);
-  const cellCurrent = (rows * (currents.low_A + currents.high_A)) / 2;
-  // The read current flows from the supply for as long as the line settles and the amplifier decides.
-  const cellEnergy = cell.readMode === 'current' ? vdd * cellCurrent * (tBitLine + sa.latency_s) : 0;
-  return cost(
-    {
-      rowDecoder: decoder.latency_s,
-      wordLine: distributedDelay(geo.wordLine.r_Ohm, geo.wordLine.c_F),
-      bitLine: tBitLine,
-      senseAmp: sa.latency_s,
-    },
-    {
-      rowDecoder: rows * decoder.energy_J,
-      wordLine: rows * geo.wordLine.c_F * vdd * vdd,
-      bitLineAndCells: lanes * (geo.bitLine.c_F * cell.readVoltage_V * vdd + cellEnergy),
-      senseAmps: lanes * references * sa.energy_J,
-    },
-  );
-}
-
-/** One bit row written on every lane: half set and half reset, or all to one value (`constant`). */
-export function writeAccess(ctx: AccessContext, constant: boolean, driverResistance_Ohm: number): Cost {
-  const { tech, cell, geo, decoder, lanes } = ctx;
-  const vdd = tech.vdd_V;
-  const set = bitWrite(cell, tech, 'set');
-  const reset = bitWrite(cell, tech, 'reset');
-  const pulse = Math.max(set.pulse_s, reset.pulse_s);
-  // A constant write (clearing, MAGIC output initialisation) is costed at the dearer of the two states.
-  const pick = (f: (w: typeof set) => number): number => (constant ? Math.max(f(set), f(reset)) : (f(set) + f(reset)) / 2);
-  const supply = Math.max(set.supply_V, reset.supply_V);
-  return cost(
-    {
-      rowDecoder: decoder.latency_s,
-      wordLine: distributedDelay(geo.wordLine.r_Ohm, geo.wordLine.c_F),
-      bitLine: drivenLineDelay(driverResistance_Ohm, geo.bitLine.r_Ohm, geo.bitLine.c_F, 0),
-      writePulse: pulse,
-    },
-    {
-      rowDecoder: decoder.energy_J,
-      wordLine: geo.wordLine.c_F * vdd * vdd,
-      bitLine: lanes * geo.bitLine.c_F * supply * supply,
-      cells: lanes * pick((w) => w.cell_J),
-      writeDrivers: lanes * pick((w) => w.driver_J),
-    },
-  );
+function decoderTime(p: Periphery): number {
+  return Math.max(p.rowDecoderLatency_s, p.columnDecoderLatency_s);
 }
 
 /**
- * MAGIC NOR of `inputs` bit rows into an initialised output, in situ on every lane. The drive V0
- * (the cell's reset voltage) falls across the inputs in parallel and the output in series; a lane
- * with any input on (probability 1 - 2^-inputs for random data) conducts until its output switches
- * off, on average half the pulse at the initial current.
+ * `rows` word lines activated together; every sensed column (columns / mux of them) resolved
+ * against `references` thresholds. rows = 1, references = 1 is an ordinary read.
+ * - decoders: the slower of row and column-select decoding; each active word line is one decode;
+ * - bit line: bitLineSignal (sensing.ts), on every column of the row;
+ * - cells: each sensed column draws the cells' read power (and as much for its reference) for the
+ *   amplifier's decision time: 2 x rows x P_read x t_SA (NVSim's x2 for the reference cell);
+ * - sense amplifiers: one decision per reference.
  */
-export function magicNorAccess(ctx: AccessContext, inputs: number): Cost {
-  const { cell, geo, decoder, lanes } = ctx;
-  const v0 = cell.resetVoltage_V ?? 2 * cell.readVoltage_V;
-  const pulse = cell.resetPulse_s;
-  const pOn = 1 - 2 ** -inputs;
-  const onEnergy = ((v0 * v0) / (2 * cell.resistanceLow_Ohm)) * pulse * 0.5;
-  const offEnergy = ((v0 * v0) / (cell.resistanceHigh_Ohm / inputs + cell.resistanceLow_Ohm)) * pulse;
-  const lines = inputs + 1;
+export function senseAccess(p: Periphery, rows: number, references: number): Cost {
+  const signal = bitLineSignal(p, rows);
+  const sensed = p.senseAmps;
   return cost(
+    { decoders: decoderTime(p), bitLine: signal.delay_s, columnMux: p.columnMux.latency_s, senseAmp: p.senseAmp.latency_s },
     {
-      rowDecoder: decoder.latency_s,
-      wordLine: distributedDelay(geo.wordLine.r_Ohm, geo.wordLine.c_F),
-      switching: pulse,
+      rowDecoder: rows * p.rowDecoder.energy_J,
+      columnDecoder: p.columnDecoder.energy_J,
+      precharge: p.precharger.readEnergy_J,
+      bitLines: p.geo.cols * signal.energy_J,
+      cells: 2 * rows * readPower(p.cell, p.tech) * p.senseAmp.latency_s * sensed,
+      senseAmps: references * sensed * p.senseAmp.energy_J,
+      columnMux: p.columnMux.energy_J,
     },
+  );
+}
+
+/** Charging a bit line behind its mux for a write: ln 2 x (R_mux (C_mux + C_line) + R_line C_line / 2). */
+function chargeTime(p: Periphery): number {
+  const { columnMux, geo } = p;
+  return horowitz(columnMux.passResistance_Ohm * (columnMux.passCap_F + geo.bitLine.c_F) + (geo.bitLine.r_Ohm * geo.bitLine.c_F) / 2, 0, Infinity).delay_s;
+}
+
+/**
+ * One row written on every selected column (columns / mux bits).
+ * - time: decoding (or column select plus charging the line), then the longer pulse; a cross-point
+ *   cell without access device is written in two phases (reset, then set), each after a charge;
+ * - per bit: the cell's energy (electrical.ts) plus its line charged to the write level,
+ *   (C_access + C_line + C_mux) x V^2, the larger of set and reset (NVSim's worst case), divided
+ *   by the write circuit's efficiency.
+ */
+export function writeAccess(p: Periphery): Cost {
+  const { cell, geo, columnMux } = p;
+  const { set, reset } = writePair(p);
+  const lineCap = geo.accessCap_F + geo.bitLine.c_F + columnMux.passCap_F;
+  const perBit = (w: typeof set): { cell: number; line: number } => ({ cell: w.cell_J, line: lineCap * w.lineVoltage_V * w.lineVoltage_V });
+  const s = perBit(set);
+  const r = perBit(reset);
+  const dearer = s.cell + s.line >= r.cell + r.line ? s : r;
+  const bits = p.senseAmps;
+  const efficiency = writeCircuitEfficiency(cell);
+  const charge = chargeTime(p);
+  const start = Math.max(p.rowDecoderLatency_s, p.columnDecoderLatency_s + charge);
+  const crossPoint = cell.accessType !== 'CMOS' && memoryKind(cell) === 'memristor';
+  const latency: Record<string, number> = crossPoint
+    ? { decoders: start, charge, writePulse: set.pulse_s + reset.pulse_s }
+    : { decoders: start, writePulse: Math.max(set.pulse_s, reset.pulse_s) };
+  return cost(latency, {
+    rowDecoder: p.rowDecoder.energy_J,
+    columnDecoder: p.columnDecoder.energy_J,
+    bitLines: (bits * dearer.line) / efficiency,
+    cells: (bits * dearer.cell) / efficiency,
+    columnMux: (crossPoint ? 2 : 1) * columnMux.energy_J,
+  });
+}
+
+/**
+ * A constant written on every selected column: physically the same access as a write (NVSim
+ * already costs every write at the dearer state).
+ */
+export function presetAccess(p: Periphery): Cost {
+  return writeAccess(p);
+}
+
+/**
+ * MAGIC on a row-parallel crossbar, in the orientation where the driven lines are the physical
+ * columns (`p` built on the transposed geometry: its "word lines" are columns, its "bit lines"
+ * the lanes' row lines).
+ * - gate: the column drivers put V0 on each input column (C_column x V0^2 each; the output column
+ *   is held at ground), then every lane's cells switch (switching.ts) for the gate pulse. The
+ *   lanes' row lines float at the gates' internal node; assumption: they stay near the isolation
+ *   bias the unselected columns hold (Talati et al., IEEE TNANO 2016), so their charge is not
+ *   counted, nor are the sneak currents that bias implies;
+ * - initialisation: one column driven to the set voltage, the lanes' row lines held at ground
+ *   (only that column is charged), every lane's output cell set (electrical.ts).
+ */
+export function magicGateAccess(p: Periphery, inputs: number): Cost {
+  const v0 = p.cell.magicVoltage_V ?? 0;
+  const pulse = p.cell.magicPulse_s ?? p.cell.resetPulse_s;
+  return cost(
+    { decoders: p.rowDecoderLatency_s, gatePulse: pulse },
     {
-      rowDecoder: lines * decoder.energy_J,
-      wordLine: lines * geo.wordLine.c_F * v0 * v0,
-      cells: lanes * (pOn * onEnergy + (1 - pOn) * offEnergy),
+      rowDecoder: inputs * p.rowDecoder.energy_J,
+      drivenLines: inputs * p.geo.wordLine.c_F * (v0 * v0 - p.tech.vdd_V * p.tech.vdd_V),
+      cells: p.geo.cols * magicGateEnergy(p.cell, inputs),
+    },
+  );
+}
+
+export function magicInitAccess(p: Periphery): Cost {
+  const { set } = writePair(p);
+  const v = p.cell.setVoltage_V ?? 0;
+  return cost(
+    { decoders: p.rowDecoderLatency_s, writePulse: set.pulse_s },
+    {
+      rowDecoder: p.rowDecoder.energy_J,
+      drivenLines: p.geo.wordLine.c_F * (v * v - p.tech.vdd_V * p.tech.vdd_V),
+      cells: p.geo.cols * set.cell_J,
     },
   );
 }

@@ -1,15 +1,21 @@
 import type { TechNode } from '../tech/nodes.ts';
 import type { CellParams } from '../cells/params.ts';
 import { drainCap, gateCap } from '../tech/devices.ts';
+import { storageElementsPerBit } from '../cells/electrical.ts';
 
-// Physical layout of an R x C subarray: cell pitch from area and aspect ratio, and the R and C
-// of its word lines (along a row, C cells) and bit lines (along a column, R cells).
+// Physical layout of an R x C subarray, as NVSim lays it out: cell pitch from area and aspect
+// ratio; word lines run along a row (C cells), bit lines along a column (R cells); each line is
+// local wire plus what hangs on it: the access transistors' gates on a word line and half a drain
+// per cell on a bit line (neighbours share a contact), or, for a cell without access device, the
+// cell's own capacitance.
 
 export interface Line {
   readonly length_m: number;
   readonly r_Ohm: number;
   /** Wire plus the devices hanging on it. */
   readonly c_F: number;
+  /** The wire alone. */
+  readonly wireC_F: number;
 }
 
 export interface Geometry {
@@ -19,6 +25,8 @@ export interface Geometry {
   readonly cellHeight_m: number;
   readonly wordLine: Line;
   readonly bitLine: Line;
+  /** Capacitance one cell's access device adds to its bit line (its drain, or the cell itself). */
+  readonly accessCap_F: number;
   readonly cellArea_m2: number;
 }
 
@@ -27,25 +35,33 @@ export function cellPitch(cell: CellParams, tech: TechNode): { width_m: number; 
   return { width_m: Math.sqrt(cell.cellArea_F2 / cell.aspectRatio) * f, height_m: Math.sqrt(cell.cellArea_F2 * cell.aspectRatio) * f };
 }
 
-/** Width of the access device the word line gates and whose drain loads the bit line (0 for a cross-point cell). */
-function accessWidth_m(cell: CellParams, tech: TechNode): number {
+/** Width of the access transistor that connects a cell to its sensed bit line (0 without one). */
+export function readAccessWidth_m(cell: CellParams, tech: TechNode): number {
   return cell.accessType === 'CMOS' ? (cell.accessWidth_F ?? 0) * tech.featureSize_m : 0;
+}
+
+function line(tech: TechNode, length_m: number, devices_F: number): Line {
+  const wireC_F = tech.localWire.c_F_per_m * length_m;
+  return { length_m, r_Ohm: tech.localWire.r_Ohm_per_m * length_m, c_F: wireC_F + devices_F, wireC_F };
 }
 
 export function geometry(cell: CellParams, tech: TechNode, rows: number, cols: number): Geometry {
   const pitch = cellPitch(cell, tech);
-  const wire = tech.localWire;
-  const access = accessWidth_m(cell, tech);
-  const wlLength = cols * pitch.width_m;
-  const blLength = rows * pitch.height_m;
-  // Two neighbouring cells share a drain contact, so each hangs half a drain on the bit line.
+  const access = readAccessWidth_m(cell, tech);
+  // A complementary cell hangs both of its storage elements on the column.
+  const elements = storageElementsPerBit(cell);
+  const cmos = cell.accessType === 'CMOS' && access > 0;
+  const accessCap_F = cmos ? elements * drainCap(tech, access, 'n', pitch.width_m) : elements * (cell.cellCapacitance_F ?? 0);
+  const wordLoad = cmos ? cols * gateCap(tech, access) : cols * elements * (cell.cellCapacitance_F ?? 0);
+  const bitLoad = cmos ? (rows * accessCap_F) / 2 : rows * accessCap_F;
   return {
     rows,
     cols,
     cellWidth_m: pitch.width_m,
     cellHeight_m: pitch.height_m,
-    wordLine: { length_m: wlLength, r_Ohm: wire.r_Ohm_per_m * wlLength, c_F: wire.c_F_per_m * wlLength + cols * gateCap(tech, access) },
-    bitLine: { length_m: blLength, r_Ohm: wire.r_Ohm_per_m * blLength, c_F: wire.c_F_per_m * blLength + (rows * drainCap(tech, access)) / 2 },
+    wordLine: line(tech, cols * pitch.width_m, wordLoad),
+    bitLine: line(tech, rows * pitch.height_m, bitLoad),
+    accessCap_F,
     cellArea_m2: rows * cols * pitch.width_m * pitch.height_m,
   };
 }

@@ -1,33 +1,38 @@
-import { techNode } from '../tech/nodes.ts';
-import { minWidth, onResistance, transistorArea, leakagePower } from '../tech/devices.ts';
+import { techNode, type TechNode } from '../tech/nodes.ts';
 import type { CellParams } from '../cells/params.ts';
 import { checkCell } from '../cells/plausibility.ts';
-import { bitWrite } from '../cells/electrical.ts';
 import { CELL_FAMILY_PRIMITIVES, PRIMITIVES, type PhysicalAccess, type PrimitiveName } from '../isa/primitives.ts';
-import type { TechNode } from '../tech/nodes.ts';
 import { geometry, transposed, type Geometry } from './geometry.ts';
-import { rowDecoder } from './decoder.ts';
-import { senseAmp } from './sense-amp.ts';
-import { magicNorAccess, senseAccess, writeAccess, type AccessContext, type Cost } from './access.ts';
+import { buildPeriphery, ArrayInputError, type Periphery } from './periphery.ts';
+import { magicGateAccess, magicInitAccess, presetAccess, repeated, senseAccess, writeAccess, type Cost } from './access.ts';
+import { subarrayArea } from './layout.ts';
+import { driveWarnings } from './warnings.ts';
 
-// One R x C subarray with its periphery, every lane accessed at once (no column multiplexing).
-// Reports a whole-row read and write (comparable to NVSim), the cost of every primitive the cell
-// family supports, the area, and where each figure comes from.
+export { ArrayInputError } from './periphery.ts';
+
+// One R x C subarray with its periphery, as NVSim models a subarray (Dong et al., IEEE TCAD
+// 2012): `read` and `write` are one access through the column mux (columns / mux bits), the
+// figures NVSim reports and the golden tests compare. `primitives` are the in-memory operations
+// on every lane of the array: a lane is a column (MRAM, PCRAM) or a row (row-parallel MAGIC);
+// sensing and writing pass through the mux, so one step over all lanes takes `mux` accesses.
 
 export const MIN_DIMENSION = 16;
 export const MAX_DIMENSION = 4096;
+export const MUX_CHOICES = [1, 2, 4, 8] as const;
 
 export interface SubarrayInput {
   readonly cell: CellParams;
   readonly rows: number;
   readonly cols: number;
   readonly node_nm: number;
+  /** Columns sharing one sense amplifier (1, 2, 4 or 8); when not given, the fewest a sense amplifier fits under. */
+  readonly mux?: number;
 }
 
 export interface OpFigure {
   readonly latency_s: number;
   readonly energy_J: number;
-  /** The part of energy_J spent in the cells (and, when sensing, the line current through them); the rest is periphery. */
+  /** The part of energy_J spent in the cells; the rest is periphery. */
   readonly cellEnergy_J?: number;
 }
 
@@ -37,24 +42,17 @@ export interface SubarrayResult {
   readonly write: OpFigure;
   readonly primitives: Partial<Record<PrimitiveName, OpFigure>>;
   readonly lanes: number;
+  readonly mux: number;
   readonly leakage_W: number;
+  /** The row predecoder, outside the subarray (NVSim puts it in the mat); blocks in lockstep can share it. */
+  readonly predecoder: { readonly area_m2: number; readonly energy_J: number; readonly latency_s: number };
   readonly breakdown: {
     readonly area_m2: Readonly<Record<string, number>>;
     readonly read: Pick<Cost, 'latencyBreakdown' | 'energyBreakdown'>;
     readonly write: Pick<Cost, 'latencyBreakdown' | 'energyBreakdown'>;
+    readonly primitives: Partial<Record<PrimitiveName, Pick<Cost, 'latencyBreakdown' | 'energyBreakdown'>>>;
   };
   readonly warnings: string[];
-}
-
-export class ArrayInputError extends Error {
-  override readonly name = 'ArrayInputError';
-  /** The design or array value the problem is with (rows, cols, cell), when there is one. */
-  readonly key: string | undefined;
-
-  constructor(message: string, key?: string) {
-    super(message);
-    this.key = key;
-  }
 }
 
 function checkDimension(name: string, value: number): void {
@@ -68,39 +66,12 @@ export function lanesAreRows(cell: CellParams): boolean {
   return cell.family === 'reram-magic';
 }
 
-/** The breakdown parts that are the cells' own energy (access.ts names them so). */
-const CELL_PARTS = ['cells', 'bitLineAndCells'] as const;
-
 function figure(c: Cost): OpFigure {
-  let cellEnergy_J = 0;
-  for (const part of CELL_PARTS) cellEnergy_J += c.energyBreakdown[part] ?? 0;
-  return { latency_s: c.latency_s, energy_J: c.energy_J, cellEnergy_J };
+  return { latency_s: c.latency_s, energy_J: c.energy_J, cellEnergy_J: c.energyBreakdown.cells ?? 0 };
 }
 
-function writeDriverWidth(cell: CellParams, tech: TechNode): number {
-  const current = Math.max(cell.setCurrent_A ?? 0, cell.resetCurrent_A ?? 0, (cell.setVoltage_V ?? 0) / cell.resistanceLow_Ohm);
-  // Sized to deliver the write current at half the saturation current per width (reduced overdrive).
-  return Math.max(minWidth(tech), (2 * current) / tech.ionN_A_per_m);
-}
-
-function context(tech: TechNode, cell: CellParams, geo: Geometry, lanes: number): AccessContext {
-  return { tech, cell, geo, lanes, decoder: rowDecoder(tech, geo.rows, geo.wordLine.c_F, geo.bitLine.length_m), sa: senseAmp(tech, cell) };
-}
-
-function primitiveCost(ctx: AccessContext, access: PhysicalAccess, driverR: number): Cost {
-  switch (access.kind) {
-    case 'sense':
-      return senseAccess(ctx, access.rows, access.references);
-    case 'search':
-      return senseAccess(ctx, access.rows, 1);
-    case 'write':
-      return writeAccess(ctx, access.constant, driverR);
-    case 'magic-nor':
-      return magicNorAccess(ctx, access.inputs);
-  }
-}
-
-function maxReferences(cell: CellParams): number {
+/** The most references any sense of the family compares against (one latch each). */
+export function maxReferences(cell: CellParams): number {
   let refs = 1;
   for (const name of CELL_FAMILY_PRIMITIVES[cell.family]) {
     const access: PhysicalAccess = PRIMITIVES[name].access;
@@ -109,70 +80,73 @@ function maxReferences(cell: CellParams): number {
   return refs;
 }
 
-/** Column sense amplifiers a MAGIC array keeps for reading rows out: assumption: one per 8 columns through a mux (rows are read for I/O only; computing needs none). */
-const MAGIC_IO_COLUMNS_PER_SENSE_AMP = 8;
+/** Smallest mux whose pitch fits a sense amplifier (NVSim: wider than 2 F). */
+function smallestFittingMux(geo: Geometry, tech: TechNode): number {
+  return Math.max(1, Math.floor((2 * tech.featureSize_m) / geo.cellWidth_m) + 1);
+}
 
-function areaBreakdown(tech: TechNode, cell: CellParams, geo: Geometry, ctx: AccessContext, driverWidth: number): Record<string, number> {
-  // MAGIC drives rows (I/O) and columns (computing): two decoders; its lanes are the rows.
-  const magic = lanesAreRows(cell);
-  const senseLanes = magic ? geo.rows + Math.ceil(geo.cols / MAGIC_IO_COLUMNS_PER_SENSE_AMP) : geo.cols;
-  const decoders = magic ? 2 : 1;
-  const writeDriverPerColumn = 2 * transistorArea(tech, driverWidth);
-  // A crossbar column has one driver: it applies the write voltage when a row is written and V0 or
-  // ground when MAGIC computes, the column decoder choosing which columns it drives. So the column
-  // decoder's line drivers and the write drivers are one device per column, sized for the larger need.
-  const columnDrivers = magic ? geo.cols * Math.max(writeDriverPerColumn, ctx.decoder.driverArea_m2 / geo.rows) : geo.cols * writeDriverPerColumn;
-  return {
-    cells: geo.cellArea_m2,
-    decoderLogic: ctx.decoder.logicArea_m2 * decoders,
-    lineDrivers: ctx.decoder.driverArea_m2,
-    senseAmps: senseLanes * maxReferences(cell) * ctx.sa.area_m2,
-    writeDrivers: columnDrivers,
-    precharge: geo.cols * 2 * transistorArea(tech, minWidth(tech)),
-  };
+function lanePrimitive(lane: Periphery, access: PhysicalAccess): Cost {
+  const passes = lane.mux;
+  switch (access.kind) {
+    case 'sense':
+      return repeated(senseAccess(lane, access.rows, access.references), passes);
+    case 'search':
+      return repeated(senseAccess(lane, access.rows, 1), passes);
+    case 'write':
+      return repeated(access.constant ? presetAccess(lane) : writeAccess(lane), passes);
+    case 'magic-nor':
+      return magicGateAccess(lane, access.inputs);
+  }
+}
+
+function magicLanePrimitive(lane: Periphery, name: PrimitiveName): Cost {
+  return name === 'preset' ? magicInitAccess(lane) : lanePrimitive(lane, PRIMITIVES[name].access);
 }
 
 export function evaluateSubarray(input: SubarrayInput): SubarrayResult {
   checkDimension('rows', input.rows);
   checkDimension('cols', input.cols);
+  if (input.mux !== undefined && !(MUX_CHOICES as readonly number[]).includes(input.mux)) throw new ArrayInputError(`mux must be one of ${MUX_CHOICES.join(', ')} (got ${input.mux})`, 'mux');
   const tech = techNode(input.node_nm);
   const cell = input.cell;
   const checked = checkCell(cell);
   if (checked.errors.length) throw new ArrayInputError(`the cell is not valid: ${checked.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, 'cell');
   const geo = geometry(cell, tech, input.rows, input.cols);
-  const rowCtx = context(tech, cell, geo, geo.cols);
-  const laneGeo = lanesAreRows(cell) ? transposed(geo) : geo;
-  const laneCtx = lanesAreRows(cell) ? context(tech, cell, laneGeo, laneGeo.cols) : rowCtx;
-  const driverWidth = writeDriverWidth(cell, tech);
-  const driverR = onResistance(tech, driverWidth);
-  const read = senseAccess(rowCtx, 1, 1);
-  const write = writeAccess(rowCtx, false, driverR);
+  const mux = input.mux ?? smallestFittingMux(geo, tech);
+  const swing = cell.minSenseVoltage_V;
+  const rows = buildPeriphery(tech, cell, geo, mux, swing);
+  const magic = lanesAreRows(cell);
+  const laneGeo = magic ? transposed(geo) : geo;
+  const lane = magic ? buildPeriphery(tech, cell, laneGeo, smallestFittingMux(laneGeo, tech), swing) : rows;
+  const read = senseAccess(rows, 1, 1);
+  const write = writeAccess(rows);
   const primitives: Partial<Record<PrimitiveName, OpFigure>> = {};
-  for (const name of CELL_FAMILY_PRIMITIVES[cell.family]) primitives[name] = figure(primitiveCost(laneCtx, PRIMITIVES[name].access, driverR));
-  const area = areaBreakdown(tech, cell, geo, rowCtx, driverWidth);
+  const primitiveBreakdown: SubarrayResult['breakdown']['primitives'] = {};
+  for (const name of CELL_FAMILY_PRIMITIVES[cell.family]) {
+    const c = magic ? magicLanePrimitive(lane, name) : lanePrimitive(lane, PRIMITIVES[name].access);
+    primitives[name] = figure(c);
+    primitiveBreakdown[name] = { latencyBreakdown: c.latencyBreakdown, energyBreakdown: c.energyBreakdown };
+  }
+  const area = subarrayArea(rows, magic ? lane : undefined, maxReferences(cell));
   return {
     area_m2: Object.values(area).reduce((a, b) => a + b, 0),
     read: figure(read),
     write: figure(write),
     primitives,
     lanes: laneGeo.cols,
-    leakage_W: rowCtx.decoder.leakage_W + geo.cols * (maxReferences(cell) * rowCtx.sa.leakage_W + leakagePower(tech, driverWidth * 0.5)),
+    mux,
+    leakage_W: leakage(rows) + (magic ? leakage(lane) : 0),
+    predecoder: { area_m2: rows.predecoder.area_m2, energy_J: rows.predecoder.energy_J, latency_s: rows.predecoder.latency_s },
     breakdown: {
       area_m2: area,
       read: { latencyBreakdown: read.latencyBreakdown, energyBreakdown: read.energyBreakdown },
       write: { latencyBreakdown: write.latencyBreakdown, energyBreakdown: write.energyBreakdown },
+      primitives: primitiveBreakdown,
     },
-    warnings: [...checked.warnings.map((w) => `${w.path}: ${w.message}`), ...driveWarnings(cell, tech)],
+    warnings: [...checked.warnings.map((w) => `${w.path}: ${w.message}`), ...driveWarnings(rows), ...(magic ? driveWarnings(lane) : [])],
   };
 }
 
-function driveWarnings(cell: CellParams, tech: TechNode): string[] {
-  const found: string[] = [];
-  for (const op of ['set', 'reset'] as const) {
-    const w = bitWrite(cell, tech, op);
-    if ((op === 'set' ? cell.setMode : cell.resetMode) === 'current' && w.supply_V > tech.vdd_V * 1.001) {
-      found.push(`${op}: the write current needs ${w.supply_V.toFixed(2)} V across driver, access transistor and cell, above Vdd ${tech.vdd_V} V at ${tech.node_nm} nm; a boosted write supply is assumed (widen the write transistor to avoid it)`);
-    }
-  }
-  return found;
+function leakage(p: Periphery): number {
+  return p.rowDecoder.leakage_W + p.columnDecoder.leakage_W + p.precharger.leakage_W + p.senseAmps * p.senseAmp.leakage_W;
 }

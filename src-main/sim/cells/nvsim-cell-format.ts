@@ -20,7 +20,9 @@ const NUMERIC_KEYS: readonly KeyMap[] = [
   { nvsim: 'CellAspectRatio', ours: 'aspectRatio', unit: '1' },
   { nvsim: 'ResistanceOn', ours: 'resistanceLow', unit: 'Ohm', required: true },
   { nvsim: 'ResistanceOff', ours: 'resistanceHigh', unit: 'Ohm', required: true },
-  { nvsim: 'ReadVoltage', ours: 'readVoltage', unit: 'V', required: true },
+  { nvsim: 'ReadVoltage', ours: 'readVoltage', unit: 'V' },
+  { nvsim: 'ReadCurrent', ours: 'readCurrent', unit: 'uA' },
+  { nvsim: 'ReadPower', ours: 'readPower', unit: 'uW' },
   { nvsim: 'MinSenseVoltage', ours: 'minSenseVoltage', unit: 'mV' },
   { nvsim: 'SetCurrent', ours: 'setCurrent', unit: 'uA' },
   { nvsim: 'SetVoltage', ours: 'setVoltage', unit: 'V' },
@@ -32,10 +34,17 @@ const NUMERIC_KEYS: readonly KeyMap[] = [
   { nvsim: 'ResetEnergy', ours: 'resetEnergy', unit: 'pJ' },
   { nvsim: 'VoltageDropAccessDevice', ours: 'accessVoltageDrop', unit: 'V' },
   { nvsim: 'AccessCMOSWidth', ours: 'accessWidth', unit: 'F' },
+  { nvsim: 'ResistanceOnAtResetVoltage', ours: 'resistanceLowWrite', unit: 'Ohm' },
+  { nvsim: 'ResistanceOnAtHalfResetVoltage', ours: 'resistanceLowHalfWrite', unit: 'Ohm' },
 ];
+
+/** NVSim writes capacitances in "(F)", which here would read as feature sizes: these keys are farads. */
+const CAPACITANCE_KEYS = ['CapacitanceOn', 'CapacitanceOff'];
 
 /** NVSim names resistances of memristors at the read voltage; those are the ones that matter for reading. */
 const ALIASES: Readonly<Record<string, string>> = { ResistanceOnAtReadVoltage: 'ResistanceOn', ResistanceOffAtReadVoltage: 'ResistanceOff' };
+/** Read only when the file lacks the key they stand in for (NVSim uses the set resistance for set writes). */
+const FALLBACKS: Readonly<Record<string, string>> = { ResistanceOnAtSetVoltage: 'ResistanceOnAtResetVoltage' };
 
 const TEXT_KEYS: readonly KeyMap[] = [
   { nvsim: 'ReadMode', ours: 'readMode', unit: '' },
@@ -48,9 +57,14 @@ const TEXT_KEYS: readonly KeyMap[] = [
 const EXTRA_KEYS: readonly KeyMap[] = [
   { nvsim: '', ours: 'sotChannelResistance', unit: 'Ohm' },
   { nvsim: '', ours: 'writeAccessWidth', unit: 'F' },
+  { nvsim: '', ours: 'switchingTime', unit: 'ns' },
+  { nvsim: '', ours: 'magicVoltage', unit: 'V' },
+  { nvsim: '', ours: 'magicPulse', unit: 'ns' },
 ];
 
-const FAMILY_BY_TYPE: Readonly<Record<string, string>> = { MRAM: 'stt-mram-1t1mtj', memristor: 'reram-magic' };
+/** NVSim cell types and the family each imports as (memristors and PCRAM as memory; choose reram-magic for MAGIC logic). */
+const FAMILY_BY_TYPE: Readonly<Record<string, string>> = { MRAM: 'stt-mram-1t1mtj', memristor: 'reram', PCRAM: 'pcram' };
+const TYPE_BY_FAMILY: Readonly<Record<string, string>> = { 'reram-magic': 'memristor', reram: 'memristor', pcram: 'PCRAM' };
 
 /** An NVSim line we do not model, kept for export. */
 export interface UnknownKey {
@@ -78,9 +92,17 @@ function where(line: number, key: string): string {
   return `line ${line} (-${key})`;
 }
 
-function splitLines(text: string, issues: Issue[]): { lines: RawLine[]; extras: RawLine[] } {
+/** A line's text made safe to show: control characters escaped, cut to `max` characters. */
+export function shown(text: string, max = 60): string {
+  const cut = text.length > max ? `${text.slice(0, max)}...` : text;
+  return JSON.stringify(cut).slice(1, -1);
+}
+
+/** Lines NVSim would not read ("#" headers, stray text) are ignored as NVSim ignores them, with a note. */
+function splitLines(text: string, notes: Issue[]): { lines: RawLine[]; extras: RawLine[] } {
   const lines: RawLine[] = [];
   const extras: RawLine[] = [];
+  const ignored: number[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const trimmed = raw.trim();
     const extra = EXTRA.exec(trimmed);
@@ -88,11 +110,17 @@ function splitLines(text: string, issues: Issue[]): { lines: RawLine[]; extras: 
     if (trimmed === '' || trimmed.startsWith('//')) return;
     const match = LINE.exec(trimmed);
     if (!match) {
-      issues.push({ path: `line ${i + 1}`, message: `is not "-Key (unit): value" or a // comment: "${trimmed.slice(0, 60)}"` });
+      ignored.push(i + 1);
+      if (ignored.length <= 3) notes.push({ path: `line ${i + 1}`, message: `ignored, as NVSim ignores it: not a "-Key (unit): value" line ("${shown(trimmed)}")` });
       return;
     }
     lines.push({ key: ALIASES[match[1]!] ?? match[1]!, unit: (match[2] ?? '').trim(), value: match[3]!.replace(/\s*\/\/.*$/, '').trim(), line: i + 1 });
   });
+  if (ignored.length > 3) notes.push({ path: `lines ${ignored.slice(3).join(', ').slice(0, 80)}`, message: `${ignored.length - 3} more lines ignored the same way` });
+  for (const [fallback, key] of Object.entries(FALLBACKS)) {
+    const found = lines.find((l) => l.key === fallback);
+    if (found && !lines.some((l) => l.key === key)) lines.push({ ...found, key });
+  }
   return { lines, extras };
 }
 
@@ -105,16 +133,25 @@ interface Collected {
   warnings: Issue[];
 }
 
+/** The larger of a cell's on and off capacitance loads its lines (NVSim). */
+function mergeCapacitance(out: Collected, farads: number, source: string): void {
+  const existing = out.values.find((v) => v.key === 'cellCapacitance');
+  const fF = Number((farads * 1e15).toPrecision(12));
+  if (existing && (existing.value as number) >= fF) return;
+  out.values = out.values.filter((v) => v.key !== 'cellCapacitance');
+  out.values.push({ key: 'cellCapacitance', value: fF, unit: 'fF', source });
+}
+
 function numericValue(map: KeyMap, raw: RawLine, source: string, issues: Issue[]): CellValue | undefined {
   if (!NUMBER.test(raw.value)) {
-    issues.push({ path: where(raw.line, raw.key), message: `"${raw.value}" is not a number` });
+    issues.push({ path: where(raw.line, raw.key), message: `"${shown(raw.value)}" is not a number` });
     return undefined;
   }
   const unit = raw.unit === '' ? map.unit : raw.unit;
   const parsed = parseUnit(unit);
   const expected = parseUnit(map.unit);
   if (!parsed || !expected || parsed.quantity !== expected.quantity) {
-    issues.push({ path: where(raw.line, raw.key), message: `unit "${raw.unit}" does not fit this key (expected ${map.unit})` });
+    issues.push({ path: where(raw.line, raw.key), message: `unit "${shown(raw.unit)}" does not fit this key (expected ${map.unit})` });
     return undefined;
   }
   return { key: map.ours, value: Number(raw.value), unit: unit.replace(/ohm$/i, 'Ohm'), source: `${source}, line ${raw.line}` };
@@ -123,6 +160,12 @@ function numericValue(map: KeyMap, raw: RawLine, source: string, issues: Issue[]
 function collect(lines: readonly RawLine[], source: string, issues: Issue[]): Collected {
   const out: Collected = { values: [], lineOf: new Map(), unknown: [], warnings: [] };
   for (const raw of lines) {
+    if (CAPACITANCE_KEYS.includes(raw.key) && (raw.unit === 'F' || raw.unit === '')) {
+      const farads = Number(raw.value);
+      if (!NUMBER.test(raw.value) || !(farads >= 0)) issues.push({ path: where(raw.line, raw.key), message: `"${shown(raw.value)}" is not a capacitance in farads` });
+      else mergeCapacitance(out, farads, `${source}, line ${raw.line} (-${raw.key})`);
+      continue;
+    }
     const numeric = NUMERIC_KEYS.find((k) => k.nvsim === raw.key);
     const text = TEXT_KEYS.find((k) => k.nvsim === raw.key);
     if (numeric) {
@@ -134,7 +177,7 @@ function collect(lines: readonly RawLine[], source: string, issues: Issue[]): Co
       out.lineOf.set(text.ours, raw);
     } else if (raw.key === 'MemCellType') {
       const family = FAMILY_BY_TYPE[raw.value];
-      if (!family) issues.push({ path: where(raw.line, raw.key), message: `cell type "${raw.value}" is not modelled (MRAM or memristor)` });
+      if (!family) issues.push({ path: where(raw.line, raw.key), message: `cell type "${shown(raw.value)}" is not modelled (MRAM, memristor or PCRAM)` });
       else out.values.push({ key: 'family', value: family, unit: '', source: `${source}, line ${raw.line} (MemCellType ${raw.value})` });
       out.lineOf.set('family', raw);
     } else {
@@ -147,7 +190,7 @@ function collect(lines: readonly RawLine[], source: string, issues: Issue[]): Co
 
 const DEFAULTS: readonly (CellValue & { why: string })[] = [
   { key: 'aspectRatio', value: 1, unit: '1', source: 'assumption: not in the .cell file; a square cell', why: 'CellAspectRatio' },
-  { key: 'minSenseVoltage', value: 25, unit: 'mV', source: 'assumption: not in the .cell file; the 25 mV of NVSim\'s sample cells', why: 'MinSenseVoltage' },
+  { key: 'minSenseVoltage', value: 80, unit: 'mV', source: 'assumption: not in the .cell file; NVSim\'s default minimum sense voltage (80 mV)', why: 'MinSenseVoltage' },
   { key: 'readMode', value: 'current', unit: '', source: 'assumption: not in the .cell file; current sensing', why: 'ReadMode' },
   { key: 'setMode', value: 'current', unit: '', source: 'assumption: not in the .cell file; current drive', why: 'SetMode' },
   { key: 'resetMode', value: 'current', unit: '', source: 'assumption: not in the .cell file; current drive', why: 'ResetMode' },
@@ -169,7 +212,8 @@ function applyExtrasAndDefaults(found: Collected, extras: readonly RawLine[], so
   for (const missing of NUMERIC_KEYS.filter((k) => k.required && !found.lineOf.has(k.ours))) {
     issues.push({ path: `-${missing.nvsim}`, message: 'is missing (a required key)' });
   }
-  if (!found.lineOf.has('family')) issues.push({ path: '-MemCellType', message: 'is missing (a required key: MRAM or memristor)' });
+  if (!found.lineOf.has('family')) issues.push({ path: '-MemCellType', message: 'is missing (a required key: MRAM, memristor or PCRAM)' });
+  if (!found.lineOf.has('readVoltage') && !found.lineOf.has('readCurrent')) issues.push({ path: '-ReadVoltage', message: 'is missing (give -ReadVoltage, or -ReadCurrent for a current-forced read)' });
   for (const d of DEFAULTS) {
     if (found.values.some((v) => v.key === d.key)) continue;
     found.values.push({ key: d.key, value: d.value, unit: d.unit, source: d.source });
@@ -186,8 +230,11 @@ function pathFor(key: string, found: Collected): string {
 /** Parses an NVSim .cell file; every problem names the key and the line. `source` labels where values came from. */
 export function parseNvsimCell(text: string, source = 'NVSim .cell file'): NvsimParseResult {
   const issues: Issue[] = [];
-  const { lines, extras } = splitLines(text, issues);
+  const notes: Issue[] = [];
+  const { lines, extras } = splitLines(text, notes);
+  if (lines.length === 0) return { ok: false, issues: [{ path: 'file', message: 'has no "-Key (unit): value" lines: it is not an NVSim .cell file' }] };
   const found = collect(lines, source, issues);
+  found.warnings.unshift(...notes);
   applyExtrasAndDefaults(found, extras, source, issues);
   if (issues.length) return { ok: false, issues };
   const parsed = cellParamsFromValues(found.values);
@@ -206,15 +253,16 @@ function numberText(value: number): string {
 export function formatNvsimCell(cell: CellParams, options: { title?: string; unknown?: readonly UnknownKey[] } = {}): string {
   const out: string[] = [];
   if (options.title) out.push(`// ${options.title}`, '// Written by PIM Workbench; "// pimwb:" lines carry parameters NVSim has no key for.', '');
-  out.push(`-MemCellType: ${cell.family === 'reram-magic' ? 'memristor' : 'MRAM'}`, `// pimwb: family = ${cell.family}`);
+  out.push(`-MemCellType: ${TYPE_BY_FAMILY[cell.family] ?? 'MRAM'}`, `// pimwb: family = ${cell.family}`);
   const fields = new Map(NUMERIC_SPECS.map((s) => [s.key, s.field]));
   for (const map of NUMERIC_KEYS) {
     const field = fields.get(map.ours);
     const value = field ? (cell[field] as number | undefined) : undefined;
-    if (value === undefined || (map.ours === 'accessVoltageDrop' && value === 0 && cell.accessType !== 'diode')) continue;
+    if (value === undefined || (map.ours === 'accessVoltageDrop' && value === 0 && cell.accessType !== 'diode') || (map.ours === 'readVoltage' && value === 0)) continue;
     const si = parseUnit(map.unit)!.toSI;
     out.push(`-${map.nvsim}${map.unit === '1' ? '' : ` (${map.unit === 'Ohm' ? 'ohm' : map.unit})`}: ${numberText(value / si)}`);
   }
+  if (cell.cellCapacitance_F !== undefined) out.push(`-CapacitanceOn (F): ${numberText(cell.cellCapacitance_F)}`, `-CapacitanceOff (F): ${numberText(cell.cellCapacitance_F)}`);
   for (const map of TEXT_KEYS) out.push(`-${map.nvsim}: ${cell[map.ours as 'readMode']}`);
   for (const map of EXTRA_KEYS) {
     const field = fields.get(map.ours);

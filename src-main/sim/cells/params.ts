@@ -19,7 +19,12 @@ export interface CellParams {
   readonly resistanceLow_Ohm: number;
   readonly resistanceHigh_Ohm: number;
   readonly readMode: ReadMode;
+  /** Read voltage across the cell; 0 when the cell is read by a forced current (`readCurrent_A`). */
   readonly readVoltage_V: number;
+  /** Forced read current (NVSim's current-in voltage sensing, e.g. its PCRAM sample). */
+  readonly readCurrent_A?: number;
+  /** Power a cell draws while it is read (NVSim's ReadPower); derived from the read current when absent. */
+  readonly readPower_W?: number;
   readonly minSenseVoltage_V: number;
   readonly setMode: WriteMode;
   readonly setCurrent_A?: number;
@@ -36,6 +41,18 @@ export interface CellParams {
   readonly writeAccessWidth_F?: number;
   readonly accessVoltageDrop_V: number;
   readonly sotChannelResistance_Ohm?: number;
+  /** Capacitance a cell without access transistor adds to its lines (NVSim's CapacitanceOn/Off). */
+  readonly cellCapacitance_F?: number;
+  /** Low resistance at the write voltage, for cells whose resistance depends on bias (NVSim's ResistanceOnAtResetVoltage). */
+  readonly resistanceLowWrite_Ohm?: number;
+  /** Low resistance at half the write voltage: what a half-selected cell of a cross-point array conducts with. */
+  readonly resistanceLowHalfWrite_Ohm?: number;
+  /** Time the device takes to switch under its drive; with it, voltage-driven switching is costed from device physics. */
+  readonly switchingTime_s?: number;
+  /** MAGIC: the voltage V0 applied across a gate's inputs and output. */
+  readonly magicVoltage_V?: number;
+  /** MAGIC: how long V0 is applied per gate (one logic step). */
+  readonly magicPulse_s?: number;
 }
 
 export type NumericKey = { [K in keyof CellParams]-?: CellParams[K] extends number | undefined ? K : never }[keyof CellParams];
@@ -64,7 +81,9 @@ export const NUMERIC_SPECS: readonly NumericSpec[] = [
   { key: 'aspectRatio', field: 'aspectRatio', quantity: 'ratio', unit: '1', required: true, label: 'cell aspect ratio (height / width)' },
   { key: 'resistanceLow', field: 'resistanceLow_Ohm', quantity: 'resistance', unit: 'kOhm', required: true, label: 'low resistance (R_P, R_on)' },
   { key: 'resistanceHigh', field: 'resistanceHigh_Ohm', quantity: 'resistance', unit: 'kOhm', required: true, label: 'high resistance (R_AP, R_off)' },
-  { key: 'readVoltage', field: 'readVoltage_V', quantity: 'voltage', unit: 'V', required: true, label: 'read voltage' },
+  { key: 'readVoltage', field: 'readVoltage_V', quantity: 'voltage', unit: 'V', required: false, label: 'read voltage' },
+  { key: 'readCurrent', field: 'readCurrent_A', quantity: 'current', unit: 'uA', required: false, label: 'forced read current (instead of a read voltage)' },
+  { key: 'readPower', field: 'readPower_W', quantity: 'power', unit: 'uW', required: false, label: 'power of a cell being read' },
   { key: 'minSenseVoltage', field: 'minSenseVoltage_V', quantity: 'voltage', unit: 'mV', required: true, label: 'minimum sense margin' },
   { key: 'setCurrent', field: 'setCurrent_A', quantity: 'current', unit: 'uA', required: false, label: 'set (to low resistance) current' },
   { key: 'setVoltage', field: 'setVoltage_V', quantity: 'voltage', unit: 'V', required: false, label: 'set voltage' },
@@ -78,6 +97,12 @@ export const NUMERIC_SPECS: readonly NumericSpec[] = [
   { key: 'writeAccessWidth', field: 'writeAccessWidth_F', quantity: 'feature-length', unit: 'F', required: false, label: 'write access transistor width' },
   { key: 'accessVoltageDrop', field: 'accessVoltageDrop_V', quantity: 'voltage', unit: 'V', required: false, label: 'voltage drop of a diode access device' },
   { key: 'sotChannelResistance', field: 'sotChannelResistance_Ohm', quantity: 'resistance', unit: 'Ohm', required: false, label: 'SOT heavy-metal channel resistance' },
+  { key: 'cellCapacitance', field: 'cellCapacitance_F', quantity: 'capacitance', unit: 'fF', required: false, label: 'capacitance of a cell on its lines (cells without access transistor)' },
+  { key: 'resistanceLowWrite', field: 'resistanceLowWrite_Ohm', quantity: 'resistance', unit: 'kOhm', required: false, label: 'low resistance at the write voltage' },
+  { key: 'resistanceLowHalfWrite', field: 'resistanceLowHalfWrite_Ohm', quantity: 'resistance', unit: 'kOhm', required: false, label: 'low resistance at half the write voltage (half-selected cells)' },
+  { key: 'switchingTime', field: 'switchingTime_s', quantity: 'time', unit: 'ns', required: false, label: 'device switching time under its drive' },
+  { key: 'magicVoltage', field: 'magicVoltage_V', quantity: 'voltage', unit: 'V', required: false, label: 'MAGIC gate voltage V0' },
+  { key: 'magicPulse', field: 'magicPulse_s', quantity: 'time', unit: 'ns', required: false, label: 'MAGIC gate pulse (one logic step)' },
 ];
 
 export const CELL_FAMILIES = Object.keys(CELL_FAMILY_PRIMITIVES) as CellFamily[];
@@ -99,6 +124,6 @@ export type CellParseResult = { readonly ok: true; readonly params: CellParams }
 export function cellParamsFromValues(values: readonly CellValue[]): CellParseResult {
   const read = readValues(values, NUMERIC_SPECS, TEXT_SPECS);
   if (!read.ok) return read;
-  const params = { accessVoltageDrop_V: 0, ...read.params };
+  const params = { accessVoltageDrop_V: 0, readVoltage_V: 0, ...read.params };
   return { ok: true, params: params as unknown as CellParams };
 }

@@ -14,12 +14,15 @@ const POSITIVE: readonly (keyof CellParams)[] = [
   'aspectRatio',
   'resistanceLow_Ohm',
   'resistanceHigh_Ohm',
-  'readVoltage_V',
   'minSenseVoltage_V',
   'setPulse_s',
   'resetPulse_s',
 ];
 const NON_NEGATIVE: readonly (keyof CellParams)[] = [
+  'readVoltage_V',
+  'readCurrent_A',
+  'readPower_W',
+  'cellCapacitance_F',
   'setCurrent_A',
   'resetCurrent_A',
   'setVoltage_V',
@@ -74,18 +77,82 @@ function driveErrors(cell: CellParams): Issue[] {
     if (mode === 'voltage' && !cell[`${op}Voltage_V`]) errors.push({ path: `${op}Voltage`, message: `is needed: the ${op} is voltage-driven` });
   }
   if (cell.accessType === 'CMOS' && !cell.accessWidth_F) errors.push({ path: 'accessWidth', message: 'is needed for a CMOS access transistor' });
+  if (!(cell.readVoltage_V > 0) && !((cell.readCurrent_A ?? 0) > 0)) errors.push({ path: 'readVoltage', message: 'is needed (or a readCurrent for a current-forced read)' });
+  if (cell.readMode === 'current' && !(cell.readVoltage_V > 0)) errors.push({ path: 'readVoltage', message: 'is needed for current sensing (the clamp voltage across the cell)' });
+  if (cell.family === 'reram-magic') {
+    if (!cell.magicVoltage_V) errors.push({ path: 'magicVoltage', message: 'is needed: the cell computes by MAGIC gates' });
+    if (!cell.magicPulse_s) errors.push({ path: 'magicPulse', message: 'is needed: the cell computes by MAGIC gates' });
+  }
   return errors;
 }
 
-/** Estimated energy of one write from the drive alone: I^2 R t (current) or V^2 / R t (voltage). */
+/**
+ * Energy one write dissipates in the cell by its drive alone: I^2 R t through the write path
+ * (current-driven; the SOT strip when there is one, else the mean of the two states) or V^2 / R_on t
+ * (voltage-driven, at the write resistance). The check compares a stated energy with it.
+ */
 export function driveEnergy(cell: CellParams, op: 'set' | 'reset'): number {
-  const r = op === 'set' ? cell.resistanceLow_Ohm : cell.resistanceHigh_Ohm;
-  const rAvg = (cell.resistanceLow_Ohm + cell.resistanceHigh_Ohm) / 2;
   const pulse = cell[`${op}Pulse_s`];
   const current = cell[`${op}Current_A`];
-  if (cell[`${op}Mode`] === 'current' && current) return current * current * (rAvg + (cell.sotChannelResistance_Ohm ?? 0)) * pulse;
+  if (cell[`${op}Mode`] === 'current' && current) {
+    const path = cell.sotChannelResistance_Ohm ?? (cell.resistanceLow_Ohm + cell.resistanceHigh_Ohm) / 2;
+    const voltage = cell[`${op}Voltage_V`];
+    return voltage ? voltage * current * pulse : current * current * path * pulse;
+  }
   const voltage = cell[`${op}Voltage_V`] ?? 0;
+  const r = cell.accessType === 'None' ? (cell.resistanceLowWrite_Ohm ?? cell.resistanceLow_Ohm) : cell.resistanceLow_Ohm;
   return ((voltage * voltage) / r) * pulse;
+}
+
+const pJ = (x: number): string => `${(x * 1e12).toPrecision(3)} pJ`;
+
+function energyWarnings(cell: CellParams): Issue[] {
+  const found: Issue[] = [];
+  for (const op of ['set', 'reset'] as const) {
+    const given = cell[`${op}Energy_J`];
+    const estimate = driveEnergy(cell, op);
+    if (given === undefined || !(estimate > 0) || (given <= 10 * estimate && given >= estimate / 10)) continue;
+    const drive = cell[`${op}Mode`] === 'current' ? `${op}Current` : `${op}Voltage`;
+    found.push({
+      path: `${op}Energy`,
+      message: `${pJ(given)} is more than 10x from what ${drive} and ${op}Pulse dissipate in the cell (${pJ(estimate)}); the stated energy is used, as NVSim uses it: check ${op}Energy, ${drive}, ${op}Pulse`,
+    });
+  }
+  return found;
+}
+
+function timingWarnings(cell: CellParams): Issue[] {
+  const found: Issue[] = [];
+  const tSwitch = cell.switchingTime_s;
+  if (tSwitch === undefined) return found;
+  const pulses: [string, number | undefined][] = [
+    ['setPulse', cell.setMode === 'voltage' ? cell.setPulse_s : undefined],
+    ['resetPulse', cell.resetMode === 'voltage' ? cell.resetPulse_s : undefined],
+    ['magicPulse', cell.magicPulse_s],
+  ];
+  for (const [key, pulse] of pulses) {
+    if (pulse !== undefined && tSwitch > pulse) {
+      found.push({ path: 'switchingTime', message: `${(tSwitch * 1e9).toPrecision(3)} ns is longer than ${key} (${(pulse * 1e9).toPrecision(3)} ns): the device would not finish switching; check switchingTime and ${key}` });
+    }
+  }
+  return found;
+}
+
+function driveWarnings(cell: CellParams): Issue[] {
+  const found: Issue[] = [];
+  for (const op of ['set', 'reset'] as const) {
+    const voltage = cell[`${op}Voltage_V`];
+    const current = cell[`${op}Current_A`];
+    if (!voltage || !current) continue;
+    const through = voltage / cell.resistanceLow_Ohm;
+    if (through > current * 1.1) {
+      found.push({
+        path: `${op}Voltage`,
+        message: `${voltage} V across resistanceLow (${(cell.resistanceLow_Ohm / 1e3).toPrecision(3)} kOhm) drives ${(through * 1e6).toPrecision(3)} uA, more than ${op}Current (${(current * 1e6).toPrecision(3)} uA); check ${op}Voltage, ${op}Current and resistanceLow`,
+      });
+    }
+  }
+  return found;
 }
 
 function warnings(cell: CellParams): Issue[] {
@@ -98,17 +165,10 @@ function warnings(cell: CellParams): Issue[] {
   const ratio = (cell.resistanceHigh_Ohm - cell.resistanceLow_Ohm) / cell.resistanceLow_Ohm;
   if (cell.family !== 'reram-magic' && ratio < 0.5) found.push({ path: 'resistanceHigh', message: `TMR is ${(ratio * 100).toFixed(0)}%, under 50%: sensing margins will be small` });
   const divider = (cell.readVoltage_V * (cell.resistanceHigh_Ohm - cell.resistanceLow_Ohm)) / (cell.resistanceHigh_Ohm + cell.resistanceLow_Ohm);
-  if (divider < cell.minSenseVoltage_V) {
+  if (cell.readVoltage_V > 0 && divider < cell.minSenseVoltage_V) {
     found.push({ path: 'minSenseVoltage', message: `the read signal (about ${(divider * 1e3).toFixed(1)} mV) is below the minimum sense margin` });
   }
-  for (const op of ['set', 'reset'] as const) {
-    const given = cell[`${op}Energy_J`];
-    const estimate = driveEnergy(cell, op);
-    if (given !== undefined && estimate > 0 && (given > 10 * estimate || given < estimate / 10)) {
-      found.push({ path: `${op}Energy`, message: `${(given * 1e12).toPrecision(3)} pJ is far from I*V*t = ${(estimate * 1e12).toPrecision(3)} pJ` });
-    }
-  }
-  return found;
+  return [...found, ...energyWarnings(cell), ...timingWarnings(cell), ...driveWarnings(cell)];
 }
 
 export function checkCell(cell: CellParams): CellCheck {

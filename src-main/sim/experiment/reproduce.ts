@@ -149,7 +149,7 @@ function assumptions(proposed: DesignInput, baseline: DesignInput, basis: Compar
           : 'assumption: the paper publishes no basis; both designs keep FloatPIM\'s organisation and compute inside the same 62.6 W envelope',
     },
     { name: 'batch', value: String(batch), source: 'assumption: FloatPIM does not state its batch (the baseline design\'s batch value)' },
-    { name: 'networks', value: PAPER_NETWORKS.join(', '), source: 'FloatPIM, ISCA 2019: its ImageNet benchmark set (domain.md section 3)' },
+    { name: 'networks', value: PAPER_NETWORKS.join(', '), source: `${FLOATPIM}: its ImageNet benchmark set` },
     {
       name: 'composed operations',
       value: Object.entries(COMPOSED_OPS)

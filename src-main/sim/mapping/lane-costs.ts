@@ -3,6 +3,7 @@ import type { CellFamily, PrimitiveName } from '../isa/primitives.ts';
 import { countOperation, microprogram, MissingPrimitiveError } from '../arith/programs.ts';
 import { formatByName, type ArithMode, type FloatFormat } from '../arith/formats.ts';
 import type { StepCounts } from '../arith/program.ts';
+import type { InitPolicy } from '../arch/design.ts';
 
 // What one operation costs one lane, on one design and format: latency (all lanes of a subarray run
 // it at once) and energy per lane, split into cells and periphery. Multiply and add come from their
@@ -49,15 +50,26 @@ export const COMPOSED_OPS = {
 
 const ZERO: LaneCost = { latency_s: 0, energy_J: 0, cellEnergy_J: 0 };
 
-function priced(steps: StepCounts, activity: StepCounts, primitives: SubarrayResult['primitives'], lanes: number): LaneCost {
+/**
+ * MAGIC output initialisations (`preset` on a MAGIC array) under the design's policy: `per-gate`,
+ * each a step of its own; `bulk`, output columns set together ahead of the gates that use them, as
+ * FloatPIM's cycle formulas imply (they count no initialisation cycles): each keeps its energy,
+ * its time is not counted.
+ */
+function stepTime(family: CellFamily, name: PrimitiveName, figure: OpFigure, initPolicy: InitPolicy): number {
+  return family === 'reram-magic' && name === 'preset' && initPolicy === 'bulk' ? 0 : figure.latency_s;
+}
+
+function priced(family: CellFamily, steps: StepCounts, activity: StepCounts, array: SubarrayResult, initPolicy: InitPolicy): LaneCost {
   let latency_s = 0;
   let energy_J = 0;
   let cellEnergy_J = 0;
+  const { primitives, lanes } = array;
   for (const [name, count] of Object.entries(steps) as [PrimitiveName, number][]) {
     const figure: OpFigure | undefined = primitives[name];
     if (!figure) throw new MissingPrimitiveError(`no cost for primitive "${name}"`);
     const active = activity[name] ?? count;
-    latency_s += count * figure.latency_s;
+    latency_s += count * stepTime(family, name, figure, initPolicy);
     energy_J += (active * figure.energy_J) / lanes;
     cellEnergy_J += (active * (figure.cellEnergy_J ?? 0)) / lanes;
   }
@@ -96,11 +108,11 @@ function countCached(family: CellFamily, op: 'fpMul' | 'fpAdd', format: FloatFor
   return found;
 }
 
-export function formatCosts(family: CellFamily, array: SubarrayResult, formatName: string, mode: ArithMode, transferStepsPerBit: number): FormatCosts {
+export function formatCosts(family: CellFamily, array: SubarrayResult, formatName: string, mode: ArithMode, transferStepsPerBit: number, initPolicy: InitPolicy = 'per-gate'): FormatCosts {
   const format = formatByName(formatName);
   const program = (op: 'fpMul' | 'fpAdd'): LaneCost => {
     const count = countCached(family, op, format, mode);
-    return priced(count.steps, count.activity, array.primitives, array.lanes);
+    return priced(family, count.steps, count.activity, array, initPolicy);
   };
   const fpMul = program('fpMul');
   const fpAdd = program('fpAdd');

@@ -1,7 +1,7 @@
 import type { CellParams } from '../cells/params.ts';
 import { designParamsFromValues, type DesignParams } from '../arch/design.ts';
-import { evaluateSubarray, type SubarrayResult } from '../array/subarray.ts';
-import { prepareDesign } from '../arch/prepare.ts';
+import type { SubarrayResult } from '../array/subarray.ts';
+import { designSubarray, prepareDesign } from '../arch/prepare.ts';
 import type { LibraryValue } from '../params/read-values.ts';
 import type { NetworkAnalysis } from '../workload/analyze.ts';
 import { evaluateTotals } from '../experiment/evaluate.ts';
@@ -35,11 +35,11 @@ function changed(values: readonly LibraryValue[], point: SweepPoint): LibraryVal
 export type SubarrayMemo = Map<string, SubarrayResult>;
 
 function subarrayFor(memo: SubarrayMemo, cell: CellParams, params: DesignParams): SubarrayResult {
-  const key = `${params.rows}x${params.cols}@${params.node_nm}`;
+  const key = `${params.rows}x${params.cols}@${params.node_nm}/${params.mux ?? 'auto'}`;
   let found = memo.get(key);
   if (!found) {
     if (memo.size > 1000) memo.clear();
-    memo.set(key, (found = evaluateSubarray({ cell, rows: params.rows, cols: params.cols, node_nm: params.node_nm })));
+    memo.set(key, (found = designSubarray(params, cell)));
   }
   return found;
 }

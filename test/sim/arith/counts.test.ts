@@ -31,7 +31,7 @@ describe('step counts come from the microprograms', () => {
     }
   });
 
-  // FloatPIM (ISCA 2019) cycle formulas, NOR cycles only (domain.md section 3): multiply
+  // FloatPIM (ISCA 2019) cycle formulas, NOR cycles only: multiply
   // 12 Ne + 6.5 Nm^2 - 7.5 Nm - 2; add 3 + 16 Ne + 19 Nm + Nm^2 NOR plus 2 Nm + 1 searches.
   // Our MAGIC programs are exact NOR networks; the ratios below are the measured ones with a
   // margin, so a change that makes them worse fails here. The reasons for the gaps are in
@@ -59,16 +59,20 @@ describe('step counts come from the microprograms', () => {
     });
   }
 
+  // Fewer steps is the proposed cell's contribution (Wang et al.); energy is not: with NeuroSim's
+  // 330 uA, 1 ns SOT write (about 0.3 pJ per MTJ from the supply) against MAGIC gates of about
+  // 2 fJ per lane and initialisations of about 37 fJ (VTEAM circuit data), a SOT step that writes
+  // costs far more than a MAGIC step. The test pins that finding so a change that flips it is seen.
   for (const format of ['bf16', 'fp32']) {
     for (const mode of ['ieee', 'ftz-trunc'] as const) {
-      it(`the proposed cell beats FloatPIM in steps and energy: ${format} ${mode}`, () => {
+      it(`the proposed cell needs fewer steps than FloatPIM but more energy per operation: ${format} ${mode}`, () => {
         const proposed = primitiveCosts('sot-mram-2t2mtj');
         const floatpim = primitiveCosts('reram-magic');
         for (const op of ['fpAdd', 'fpMul'] as const) {
           const a = countOperation('sot-mram-2t2mtj', op, FORMATS[format]!, mode);
           const b = countOperation('reram-magic', op, FORMATS[format]!, mode);
           expect(a.totalSteps, op).toBeLessThan(b.totalSteps);
-          expect(costOf(a.steps, proposed, a.activity).energy_J, op).toBeLessThan(costOf(b.steps, floatpim, b.activity).energy_J);
+          expect(costOf(a.steps, proposed, a.activity).energy_J, op).toBeGreaterThan(costOf(b.steps, floatpim, b.activity).energy_J);
         }
         const faA = countOperation('sot-mram-2t2mtj', 'fullAdd', FORMATS[format]!, mode).totalSteps;
         const faB = countOperation('reram-magic', 'fullAdd', FORMATS[format]!, mode).totalSteps;

@@ -19,14 +19,42 @@ describe('NVSim .cell import', () => {
     expect(params.setPulse_s).toBeCloseTo(10e-9, 18);
     expect(params.setCurrent_A).toBeCloseTo(80e-6, 15);
     expect(params.minSenseVoltage_V).toBeCloseTo(0.025, 12);
-    expect(unknown).toEqual([{ key: 'ReadPower', unit: 'uW', value: '30', line: 10 }]);
-    expect(warnings.map((w) => w.path)).toContain('line 10 (-ReadPower)');
+    expect(params.readPower_W).toBeCloseTo(30e-6, 15);
+    expect(unknown).toEqual([]);
+    expect(warnings).toEqual([]);
   });
 
-  it('reads a cross-point memristor with the resistances at the read voltage', () => {
+  it('reads a cross-point memristor as memory, with the resistances at the read and the write voltage', () => {
     const { params, unknown } = parsed(fixture('nvsim-rram-crosspoint.cell'));
-    expect(params).toMatchObject({ family: 'reram-magic', accessType: 'None', resistanceLow_Ohm: 1e6, resistanceHigh_Ohm: 1e7, setMode: 'voltage', setVoltage_V: 2 });
+    expect(params).toMatchObject({ family: 'reram', accessType: 'None', resistanceLow_Ohm: 1e6, resistanceHigh_Ohm: 1e7, resistanceLowWrite_Ohm: 1e5, setMode: 'voltage', setVoltage_V: 2 });
     expect(unknown.map((u) => u.key)).toEqual(['ResistanceOnAtSetVoltage', 'ResistanceOffAtSetVoltage', 'ReadEnergy']);
+  });
+
+  it('imports NVSim\'s PCRAM sample: its "#" header lines are ignored with a note, as NVSim ignores them', () => {
+    const { params, warnings } = parsed(fixture('nvsim-sample-pcram.cell'));
+    expect(params).toMatchObject({ family: 'pcram', readMode: 'voltage', readVoltage_V: 0, accessType: 'CMOS', accessWidth_F: 2 });
+    expect(params.readCurrent_A).toBeCloseTo(40e-6, 15);
+    expect(params.minSenseVoltage_V).toBeCloseTo(0.08, 12);
+    expect(warnings.filter((w) => /ignored, as NVSim ignores it/.test(w.message)).length).toBeGreaterThanOrEqual(2);
+    expect(warnings).toContainEqual({ path: '-MinSenseVoltage', message: 'is missing; assumed 80 mV' });
+  });
+
+  it('reads cell capacitances in farads, whatever "(F)" means elsewhere', () => {
+    const { params } = parsed(`${fixture('nvsim-rram-crosspoint.cell')}\n-CapacitanceOn (F): 1e-16\n-CapacitanceOff (F): 2e-16\n`);
+    expect(params.cellCapacitance_F).toBeCloseTo(2e-16, 28);
+    const again = parsed(formatNvsimCell(params));
+    expect(again.params.cellCapacitance_F).toBeCloseTo(2e-16, 28);
+  });
+
+  it('warns, naming the keys, when a stated energy contradicts the current and pulse by more than 10x', () => {
+    const sot = [
+      '-MemCellType: MRAM', '-CellArea (F^2): 140', '-ResistanceOn (ohm): 10000', '-ResistanceOff (ohm): 20400', '-ReadMode: current', '-ReadVoltage (V): 0.5',
+      '-SetMode: current', '-SetCurrent (uA): 330', '-SetPulse (ns): 1', '-SetEnergy (pJ): 0.1', '-ResetMode: current', '-ResetCurrent (uA): 330', '-ResetPulse (ns): 1',
+      '-ResetEnergy (pJ): 0.1', '-AccessType: CMOS', '-AccessCMOSWidth (F): 16',
+    ].join('\n');
+    const { warnings } = parsed(sot);
+    const energy = warnings.find((w) => w.path === 'line 10 (-SetEnergy)');
+    expect(energy?.message).toMatch(/more than 10x .*setCurrent and setPulse .*check setEnergy, setCurrent, setPulse/);
   });
 
   it('round-trips every modelled key, and the unknown ones, without loss', () => {
@@ -52,8 +80,7 @@ describe('NVSim .cell import', () => {
       [sample.replace('-ResistanceOn (ohm): 3000', '-ResistanceOn (ohm): -3000'), 'line 5 (-ResistanceOn)', /must be positive/],
       [sample.replace('-ResistanceOff (ohm): 6000', '-ResistanceOff (ohm): 2000'), 'line 6 (-ResistanceOff)', /must be larger/],
       [sample.replace('-SetPulse (ns): 10', '-SetPulse (V): 10'), 'line 17 (-SetPulse)', /does not fit/],
-      [sample.replace('-MemCellType: MRAM', '-MemCellType: PCRAM'), 'line 2 (-MemCellType)', /not modelled/],
-      [`${sample}garbage here\n`, 'line 21', /is not "-Key/],
+      [sample.replace('-MemCellType: MRAM', '-MemCellType: SRAM'), 'line 2 (-MemCellType)', /not modelled/],
     ];
     for (const [text, path, message] of cases) {
       const result = parseNvsimCell(text);

@@ -8,8 +8,7 @@ export interface DesignDefinition {
   readonly values: readonly LibraryValue[];
 }
 
-export const FLOATPIM = 'FloatPIM, Imani et al., ISCA 2019 (domain.md section 3)';
-export const WANG = 'Wang et al., ISCAS 2020 (domain.md section 2)';
+export { FLOATPIM, WANG } from '../../cells/builtin/sources.ts';
 
 /** FloatPIM's published area shares of its 30.64 mm^2 chip, turned into per-tile and per-block figures. */
 const CHIP_AREA_MM2 = 30.64;

@@ -23,7 +23,7 @@ export const SHARED_ASSUMPTIONS = {
     'transfer.wireEnergyPerBit',
     5,
     'fJ',
-    'assumption: one switch and about 30 um of wire to the neighbouring block per lane: (2 x 0.7 fF NAND2-size switch gate + 0.2 fF/um x 30 um) x (0.9 V)^2 (domain.md section 4 gate figures)',
+    'assumption: one switch and about 30 um of wire to the neighbouring block per lane: (2 x 0.7 fF NAND2-size switch gate + 0.2 fF/um x 30 um) x (0.9 V)^2 (28 nm gate figures of the ZigZag in-memory-computing cost model, Mei et al., IEEE TC 2021)',
   ),
   operandWrites: v(
     'operandWritesPerMac',
@@ -59,6 +59,8 @@ export const floatpim: DesignDefinition = {
     v('subarraysPerBlock', 1, '1', `${FLOATPIM}: a block is one 1024 x 1024 crossbar`),
     v('rows', 1024, '1', `${FLOATPIM}: 1024 x 1024 crossbar`),
     v('cols', 1024, '1', `${FLOATPIM}: 1024 x 1024 crossbar`),
+    v('mux', 8, '1', `assumption: one sense amplifier per 8 columns for reading rows out; ${FLOATPIM} computes without sensing (MAGIC), so its read-out path need not be wide`),
+    v('initPolicy', 'bulk', '', `${FLOATPIM}: its cycle formulas count no initialisation cycles, i.e. output columns are initialised together ahead of the gates`),
     v(
       'powerBudget',
       62.6,

@@ -1,4 +1,5 @@
 import type { CellValue } from '../params.ts';
+export type { CellValue } from '../params.ts';
 
 /** A shipped cell: its library values (each with unit and source) plus what it is. */
 export interface CellDefinition {

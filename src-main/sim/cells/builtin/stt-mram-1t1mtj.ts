@@ -1,6 +1,5 @@
 import { v, type CellDefinition } from './definition.ts';
-
-const NVSIM = 'NVSim sample STT-RAM cell (shared/reference/nvsim-sample-results.md; domain.md section 4)';
+import { MRIMA, NVSIM_STT } from './sources.ts';
 
 // The STT-MRAM cell of NVSim's public sample, so the array model can be checked against NVSim.
 export const sttMram1t1mtj: CellDefinition = {
@@ -8,23 +7,25 @@ export const sttMram1t1mtj: CellDefinition = {
   name: 'STT-MRAM 1T1MTJ (NVSim sample cell)',
   description: 'One transistor, one MTJ; written by spin-transfer torque through the MTJ. Logic by multi-row activation against sense references.',
   values: [
-    v('family', 'stt-mram-1t1mtj', '', 'assumption: conventional STT-MRAM; multi-row sensing gives AND/OR/MAJ and XOR by two references (domain.md section 6, MRIMA)'),
-    v('cellArea', 54, 'F^2', NVSIM),
-    v('aspectRatio', 0.54, '1', 'assumption: NVSim sample cell files use aspect ratios near 0.5 (0.57 in sample_STTRAM_aggressive.cell)'),
-    v('resistanceLow', 3, 'kOhm', NVSIM),
-    v('resistanceHigh', 6, 'kOhm', NVSIM),
-    v('readMode', 'current', '', NVSIM),
-    v('readVoltage', 0.25, 'V', NVSIM),
-    v('minSenseVoltage', 25, 'mV', NVSIM),
-    v('setMode', 'current', '', NVSIM),
-    v('setCurrent', 80, 'uA', NVSIM),
-    v('setPulse', 10, 'ns', NVSIM),
-    v('setEnergy', 1, 'pJ', NVSIM),
-    v('resetMode', 'current', '', NVSIM),
-    v('resetCurrent', 80, 'uA', NVSIM),
-    v('resetPulse', 10, 'ns', NVSIM),
-    v('resetEnergy', 1, 'pJ', NVSIM),
-    v('accessType', 'CMOS', '', NVSIM),
-    v('accessWidth', 8, 'F', NVSIM),
+    v('family', 'stt-mram-1t1mtj', '', `conventional STT-MRAM; multi-row sensing gives AND/OR/MAJ and XOR by two references (${MRIMA})`),
+    v('cellArea', 54, 'F^2', NVSIM_STT),
+    v('aspectRatio', 0.54, '1', NVSIM_STT),
+    v('resistanceLow', 3, 'kOhm', NVSIM_STT),
+    v('resistanceHigh', 6, 'kOhm', NVSIM_STT),
+    v('readMode', 'current', '', NVSIM_STT),
+    v('readVoltage', 0.25, 'V', NVSIM_STT),
+    v('readPower', 30, 'uW', NVSIM_STT),
+    v('minSenseVoltage', 25, 'mV', NVSIM_STT),
+    v('setMode', 'current', '', NVSIM_STT),
+    v('setCurrent', 80, 'uA', NVSIM_STT),
+    v('setPulse', 10, 'ns', NVSIM_STT),
+    v('setEnergy', 1, 'pJ', NVSIM_STT),
+    v('resetMode', 'current', '', NVSIM_STT),
+    v('resetCurrent', 80, 'uA', NVSIM_STT),
+    v('resetPulse', 10, 'ns', NVSIM_STT),
+    v('resetEnergy', 1, 'pJ', NVSIM_STT),
+    v('accessType', 'CMOS', '', NVSIM_STT),
+    v('accessWidth', 8, 'F', NVSIM_STT),
+    v('accessVoltageDrop', 0.15, 'V', NVSIM_STT),
   ],
 };
