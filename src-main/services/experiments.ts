@@ -202,7 +202,7 @@ interface ExperimentDeps {
 }
 
 function designData(design: ResolvedDesign): DesignData {
-  return { id: design.id, name: design.name, values: design.values, cellName: design.cellName, cellValues: design.cellValues };
+  return { id: design.id, name: design.name, version: design.version, values: design.values, cellName: design.cellName, cellValues: design.cellValues };
 }
 
 /** A run's overrides: one format for every phase, and the arithmetic mode. */

@@ -7,8 +7,11 @@ import { evaluationSchema } from './evaluation.ts';
 // sweeps, as they cross the contract.
 
 const ref = z.string().trim().min(1, 'must name a design, network or experiment (id or name)').max(200);
-/** How the paper comparison sizes the two designs (sim/experiment/reproduce.ts explains each). */
-export const COMPARISON_BASES = ['same-lanes', 'equal-power'] as const;
+/**
+ * How the paper comparison costs and sizes the two designs (sim/experiment/bases.ts explains each);
+ * `same-lanes` is the earlier name of `as-modelled`, `all` runs every basis.
+ */
+export const COMPARISON_BASES = ['as-modelled', 'floatpim-published', 'equal-power', 'step-count', 'same-lanes', 'all'] as const;
 /** The number formats a run may choose (the arithmetic's formats). */
 export const FORMAT_CHOICES = FORMAT_NAMES;
 const batch = z.number().int('must be a whole number').min(1, 'must be at least 1').max(65_536, 'must be at most 65536');
@@ -63,25 +66,45 @@ export type RunOutput = z.infer<typeof runOutputSchema>;
 
 const totals = z.object({ energy_J: z.number(), latency_s: z.number(), area_m2: z.number() });
 const ratios = z.object({ energy: z.number(), latency: z.number(), area: z.number() });
+const assumption = z.object({ name: z.string(), value: z.string(), source: z.string() });
+const opFigures = z.object({
+  format: z.string(),
+  area_m2: z.number(),
+  peakPower_W: z.number(),
+  ops: z.record(z.enum(['fpMul', 'fpAdd']), z.object({ steps: z.record(z.string(), z.number()), latency_s: z.number(), energyPerLane_J: z.number() })),
+});
+const side = z.object({ energy_J: z.number(), time_s: z.number() });
+const basisResult = z.object({
+  basis: z.string(),
+  description: z.string(),
+  models: z.array(z.object({ network: z.string(), proposed: totals, baseline: totals, ratios })),
+  average: ratios,
+  gaps: z.array(z.object({ metric: z.string(), modelled: z.number(), target: z.number(), withinTolerance: z.boolean(), survives: z.boolean(), explanation: z.string() })),
+  designs: z.object({ proposed: opFigures, baseline: opFigures }),
+  perImage: z.object({ network: z.string(), proposed: side, baseline: side }).nullable(),
+  scratchBitsPerLane: z.object({ proposed: z.number(), baseline: z.number(), ratio: z.number(), label: z.string() }),
+  assumptions: z.array(assumption),
+});
 
 export const reproduceInputSchema = z
   .object({
-    basis: z.enum(COMPARISON_BASES).default('same-lanes'),
+    basis: z.enum(COMPARISON_BASES).default('as-modelled'),
     batch: batch.optional(),
     proposed: ref.default('sot-mram-pim'),
     baseline: ref.default('floatpim'),
   })
   .strict();
 
-export const reproduceOutputSchema = z.object({
-  basis: z.string(),
+const designRef = z.object({ id: z.string(), name: z.string(), version: z.number().int().optional() });
+export const reproduceOutputSchema = basisResult.extend({
   batch: z.number().int(),
-  proposed: z.object({ id: z.string(), name: z.string() }),
-  baseline: z.object({ id: z.string(), name: z.string() }),
-  models: z.array(z.object({ network: z.string(), proposed: totals, baseline: totals, ratios })),
-  average: ratios,
+  proposed: designRef,
+  baseline: designRef,
   targets: ratios,
-  gaps: z.array(z.object({ metric: z.string(), modelled: z.number(), target: z.number(), withinTolerance: z.boolean(), explanation: z.string() })),
-  assumptions: z.array(z.object({ name: z.string(), value: z.string(), source: z.string() })),
+  gpuClaims: z.object({ speedup: z.number(), energyEfficiency: z.number() }),
+  whatItTakes: z.array(
+    z.object({ metric: z.string(), basis: z.string(), key: z.string(), value: z.number().nullable(), unit: z.string(), feasible: z.boolean(), reason: z.string() }),
+  ),
+  bases: z.array(basisResult).optional(),
 });
 export type ReproduceOutput = z.infer<typeof reproduceOutputSchema>;

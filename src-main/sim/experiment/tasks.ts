@@ -6,7 +6,7 @@ import { cellParamsFromValues, type CellParams } from '../cells/params.ts';
 import type { LibraryValue } from '../params/read-values.ts';
 import { analyzeNetwork, type NetworkAnalysis } from '../workload/analyze.ts';
 import { evaluate } from './evaluate.ts';
-import { comparePaper, type ComparisonBasis, type DesignInput, type PaperComparison } from './reproduce.ts';
+import { comparePaper, type BasisChoice, type DesignInput, type PaperComparison } from './reproduce.ts';
 
 // Runs and the paper comparison as worker tasks: inputs are plain data (library values, networks)
 // so they cross a thread boundary as they are; the worker re-reads them with the same parsers.
@@ -17,6 +17,7 @@ export const COMPARE_TASK = 'paper.compare';
 export interface DesignData {
   readonly id: string;
   readonly name: string;
+  readonly version?: number;
   readonly values: readonly LibraryValue[];
   readonly cellName: string;
   readonly cellValues: readonly LibraryValue[];
@@ -34,7 +35,7 @@ export interface CompareTaskInput {
   readonly proposed: DesignData;
   readonly baseline: DesignData;
   readonly networks: readonly Network[];
-  readonly basis: ComparisonBasis;
+  readonly basis: BasisChoice;
   readonly batch?: number;
 }
 

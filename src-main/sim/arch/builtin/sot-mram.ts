@@ -23,6 +23,8 @@ function mramDesign(id: string, name: string, cell: string, cellSource: string, 
     values: overriding(floatpim.values, [
       v('cell', cell, '', cellSource),
       v('arithMode', 'ftz-trunc', '', 'assumption: same arithmetic mode as the FloatPIM baseline, so both run the same number semantics'),
+      v('mux', 1, '1', 'assumption: one sense amplifier per column, so every lane senses in every step (multi-row sensing is how these cells compute)'),
+      v('initPolicy', 'per-gate', '', 'assumption: not used by MRAM cells (they compute by sensing, with no MAGIC output initialisation)'),
       v(
         'transfer.stepsPerBit',
         2,
