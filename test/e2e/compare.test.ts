@@ -89,7 +89,15 @@ describe.skipIf(!chromiumPath)('compare in the browser', () => {
     expect(await table.locator('tbody').textContent()).toContain('SqueezeNet');
     expect(await table.locator('tfoot').textContent()).toMatch(/Geometric mean.*Published \(Wang et al\.\).*3\.3.*1\.8.*2\.5/s);
     expect(await table.locator('thead').textContent()).toMatch(/Energy.*proposed \(J\).*ratio \(×\).*baseline \(mm²\)/s);
-    expect(await page.getByTestId('paper-gaps').textContent()).toContain('within tolerance');
+    expect(await page.getByTestId('paper-gaps').textContent()).toContain('claim does not hold');
+    expect(await page.getByTestId('paper-basis-note').textContent()).toContain('device physics');
+    expect(await page.getByTestId('paper-per-image').textContent()).toMatch(/GTX 1080/);
+    const bases = page.getByTestId('paper-bases');
+    expect(await bases.locator('tbody tr').count()).toBe(4);
+    expect(await bases.textContent()).toMatch(/FloatPIM as published.*Step count/s);
+    const takes = page.getByTestId('paper-what-it-takes');
+    expect(await takes.locator('tbody tr').count()).toBe(12);
+    expect(await takes.textContent()).toMatch(/unreachable/);
     await screenshot(page, 'compare-paper-light');
     const assumptions = page.getByTestId('paper-assumptions');
     expect(await assumptions.getAttribute('open')).toBeNull();
@@ -98,8 +106,13 @@ describe.skipIf(!chromiumPath)('compare in the browser', () => {
     await page.getByTestId('basis-equal-power').click();
     await page.getByRole('heading', { name: 'Paper reproduction, equal-power', level: 3 }).waitFor();
     expect(await page.getByTestId('basis-equal-power').getAttribute('aria-checked')).toBe('true');
-    await page.getByTestId('basis-same-lanes').click();
-    await page.getByRole('heading', { name: 'Paper reproduction, same-lanes', level: 3 }).waitFor();
+    await page.getByTestId('basis-floatpim-published').click();
+    await page.getByRole('heading', { name: 'Paper reproduction, floatpim-published', level: 3 }).waitFor();
+    await page.getByTestId('paper-bases').scrollIntoViewIfNeeded();
+    await screenshot(page, 'compare-paper-bases-light');
+    await page.getByTestId('bases-row-as-modelled').click();
+    await page.getByRole('heading', { name: 'Paper reproduction, as-modelled', level: 3 }).waitFor();
+    expect(await page.getByTestId('basis-as-modelled').getAttribute('aria-checked')).toBe('true');
   });
 
   it('compares two experiments with bars normalised to the chosen baseline', async () => {

@@ -11,13 +11,18 @@ describe('designs', () => {
 
   it('checks design values as they are edited: what cannot be simulated, by key, and what deserves a look', async () => {
     const wb = testWorkbench(temp());
-    expect(await call(wb, 'designs.check', { values: [...floatpim] })).toEqual({ errors: [], warnings: [] });
+    // FloatPIM's 10 kOhm cross-point cells cannot be written a row at a time by any driver NVSim
+    // allows: the design builds, with that said against its cell.
+    const shipped = await call(wb, 'designs.check', { values: [...floatpim] });
+    expect(shipped.errors).toEqual([]);
+    expect(shipped.warnings.length).toBeGreaterThan(0);
+    for (const w of shipped.warnings) expect(w).toMatchObject({ path: 'cell', message: expect.stringMatching(/NVSim rejects this organisation/) });
     const narrow = await call(wb, 'designs.check', { values: set('cols', 64) });
     expect(narrow.errors).toEqual([{ path: 'cols', message: expect.stringMatching(/a lane of 64 bits cannot hold the bf16 multiply and add microprograms/) }]);
     const unknownCell = await call(wb, 'designs.check', { values: set('cell', 'no such cell') });
     expect(unknownCell.errors[0]).toMatchObject({ path: 'cell' });
     const starved = await call(wb, 'designs.check', { values: set('powerBudget', 0.05) });
-    expect(starved.warnings).toEqual([{ path: 'powerBudget', message: expect.stringMatching(/envelope does not cover the static power/) }]);
+    expect(starved.warnings).toContainEqual({ path: 'powerBudget', message: expect.stringMatching(/envelope does not cover the static power/) });
     const unreadable = await call(wb, 'designs.check', { values: set('tiles', 'many') });
     expect(unreadable.errors).toEqual([{ path: 'tiles', message: expect.stringMatching(/must be a number/) }]);
   });

@@ -84,22 +84,47 @@ const run: Command = {
   },
 };
 
-function reproduceText(r: ReproduceOutput): string {
-  const x = (v: number): string => `${v.toFixed(2)}x`;
-  return [
-    `${r.proposed.name} against ${r.baseline.name}: one training step per network, batch ${r.batch}, basis ${r.basis}; ratios are baseline / proposed (bigger favours the proposed design)`,
-    '',
-    renderTable(r.models, [
+type BasisOutput = NonNullable<ReproduceOutput['bases']>[number];
+const times = (v: number): string => `${v >= 10 || v < 0.1 ? v.toPrecision(2) : v.toFixed(2)}x`;
+
+function basisText(r: ReproduceOutput, b: BasisOutput): string[] {
+  const stepUnits = b.basis === 'step-count';
+  const figure = (t: { energy_J: number; latency_s: number }): string => (stepUnits ? `${t.energy_J.toPrecision(3)} / ${t.latency_s.toPrecision(3)} steps` : `${formatSI(t.energy_J, 'J')} / ${formatSI(t.latency_s, 's')}`);
+  const lines = [
+    `basis ${b.basis}: ${b.description}`,
+    renderTable(b.models, [
       { title: 'NETWORK', value: (m) => m.network },
-      { title: 'ENERGY', value: (m) => x(m.ratios.energy), align: 'right' },
-      { title: 'LATENCY', value: (m) => x(m.ratios.latency), align: 'right' },
-      { title: 'AREA', value: (m) => x(m.ratios.area), align: 'right' },
-      { title: 'PROPOSED E / T', value: (m) => `${formatSI(m.proposed.energy_J, 'J')} / ${formatSI(m.proposed.latency_s, 's')}`, align: 'right' },
-      { title: 'BASELINE E / T', value: (m) => `${formatSI(m.baseline.energy_J, 'J')} / ${formatSI(m.baseline.latency_s, 's')}`, align: 'right' },
+      { title: 'ENERGY', value: (m) => times(m.ratios.energy), align: 'right' },
+      { title: 'LATENCY', value: (m) => times(m.ratios.latency), align: 'right' },
+      { title: 'AREA', value: (m) => times(m.ratios.area), align: 'right' },
+      { title: 'PROPOSED E / T', value: (m) => figure(m.proposed), align: 'right' },
+      { title: 'BASELINE E / T', value: (m) => figure(m.baseline), align: 'right' },
     ]),
+    `average (geometric mean): energy ${times(b.average.energy)}, latency ${times(b.average.latency)}, area ${times(b.average.area)} (silicon); the paper: ${times(r.targets.energy)}, ${times(r.targets.latency)}, ${times(r.targets.area)}`,
+    ...b.gaps.map((g) => `  ${g.metric}: ${g.survives ? `${times(g.modelled)}: the claim holds on this basis` : `${times(g.modelled)} against ${times(g.target)}: ${g.explanation}`}`),
+    `  ${b.scratchBitsPerLane.label}: proposed ${b.scratchBitsPerLane.proposed}, baseline ${b.scratchBitsPerLane.baseline} (${times(b.scratchBitsPerLane.ratio)})`,
+  ];
+  const base = b.designs.baseline.ops;
+  if (b.basis === 'floatpim-published') lines.push(`  baseline as published: bf16 fpMul ${JSON.stringify(base.fpMul.steps)}, fpAdd ${JSON.stringify(base.fpAdd.steps)}; ${formatSI(b.designs.baseline.area_m2, 'm^2')}, ${formatSI(b.designs.baseline.peakPower_W, 'W')}`);
+  if (b.perImage) {
+    const img = b.perImage;
+    lines.push(
+      `  per ${img.network} training image: baseline ${formatSI(img.baseline.energy_J, 'J')} in ${formatSI(img.baseline.time_s, 's')}, proposed ${formatSI(img.proposed.energy_J, 'J')} in ${formatSI(img.proposed.time_s, 's')}`,
+      `    FloatPIM reports ${r.gpuClaims.speedup}x the speed and ${r.gpuClaims.energyEfficiency}x the energy efficiency of a GTX 1080 in training: with the baseline's figures, that GPU would need ${formatSI(img.baseline.time_s * r.gpuClaims.speedup, 's')} and ${formatSI(img.baseline.energy_J * r.gpuClaims.energyEfficiency, 'J')} per image`,
+    );
+  }
+  return lines;
+}
+
+function reproduceText(r: ReproduceOutput): string {
+  const bases = r.bases ?? [r];
+  const takes = r.whatItTakes.map((w) => `  ${w.metric} on ${w.basis}: ${w.feasible ? `${w.key} ${w.reason}` : w.reason}`);
+  return [
+    `${r.proposed.name} (${r.proposed.id}${r.proposed.version ? `, version ${r.proposed.version}` : ''}) against ${r.baseline.name} (${r.baseline.id}${r.baseline.version ? `, version ${r.baseline.version}` : ''}): one training step per network, batch ${r.batch}; ratios are baseline / proposed (bigger favours the proposed design)`,
     '',
-    `average (geometric mean): energy ${x(r.average.energy)}, latency ${x(r.average.latency)}, area ${x(r.average.area)}; the paper: ${x(r.targets.energy)}, ${x(r.targets.latency)}, ${x(r.targets.area)}`,
-    ...r.gaps.map((g) => `  ${g.metric}: ${g.withinTolerance ? 'within 20% of the paper' : `${x(g.modelled)} against ${x(g.target)}: ${g.explanation}`}`),
+    ...bases.flatMap((b) => [...basisText(r, b), '']),
+    'what it would take to reach the paper\'s ratios (one value of the proposed cell, found by a root finder over the model):',
+    ...takes,
     '',
     `assumptions (${r.assumptions.length}):`,
     ...r.assumptions.map((a) => `  ${a.name} = ${a.value}\n      ${a.source}`),
@@ -110,13 +135,13 @@ const reproduce: Command = {
   path: ['reproduce', 'paper'],
   summary: 'Wang et al. (ISCAS 2020) against FloatPIM: energy, latency and area ratios with every assumption',
   options: [
-    { name: 'basis', kind: 'string', value: 'same-lanes|equal-power', description: 'comparison basis (default same-lanes; see --help)' },
+    { name: 'basis', kind: 'string', value: 'as-modelled|floatpim-published|equal-power|step-count|all', description: 'comparison basis (default as-modelled; same-lanes is its earlier name; see --help)' },
     { name: 'batch', kind: 'int', value: 'N', description: 'images per step (default: the baseline design\'s batch)' },
     { name: 'proposed', kind: 'string', value: 'ID', description: 'proposed design (default sot-mram-pim)' },
     { name: 'baseline', kind: 'string', value: 'ID', description: 'baseline design (default floatpim)' },
   ],
   details:
-    'Bases: same-lanes keeps both designs in FloatPIM\'s organisation with every block computing (same parallelism, envelopes lifted); equal-power keeps each inside its power envelope (62.6 W as shipped). With --json: {"models": [{"network", "proposed", "baseline", "ratios": {"energy", "latency", "area"}}], "average": {...}, "assumptions": [...], "basis", "batch", "targets", "gaps"}.',
+    'Bases: as-modelled (both designs from device physics, FloatPIM\'s organisation, every block computing); floatpim-published (the baseline costed by FloatPIM\'s published cycle formulas, 1.1 ns cycle, 62.6 W and 30.64 mm^2); equal-power (each inside its 62.6 W envelope); step-count (array steps only); all (every basis). Area is silicon on every basis; scratch bits per lane are reported apart. With --json: {"basis", "description", "models": [{"network", "proposed", "baseline", "ratios": {"energy", "latency", "area"}}], "average", "gaps", "designs", "perImage", "scratchBitsPerLane", "assumptions", "batch", "proposed", "baseline", "targets", "gpuClaims", "whatItTakes": [{"metric", "basis", "key", "value", "unit", "feasible", "reason"}], "bases": [...] (with --basis all)}.',
   async run(ctx, args) {
     const basis = stringOption(args, 'basis');
     const batch = intOption(args, 'batch');

@@ -28,7 +28,7 @@ export function columnMux(tech: TechNode, mux: number, columns: number, resistan
   if (mux <= 1) return { mux: 1, passWidth_m: 0, passResistance_Ohm: 0, passCap_F: 0, delayLoad_F: 0, latency_s: 0, energy_J: 0, height_m: 0, width_m: 0 };
   const f = tech.featureSize_m;
   const forDrop = Math.min((onResistance(tech, f) * f) / (resistanceLow_Ohm * IR_DROP_TOLERANCE), MAX_WIDTH_F * f);
-  const passWidth_m = Math.min(MAX_WIDTH_F * f, Math.max(forDrop, maxLineCurrent_A / tech.ionN_A_per_m, MIN_PASS_WIDTH_F * f));
+  const passWidth_m = Math.max(forDrop, maxLineCurrent_A / tech.ionN_A_per_m, MIN_PASS_WIDTH_F * f);
   const passCap_F = drainCap(tech, passWidth_m, 'n', LAYOUT_REGION_F * f);
   const shared = mux * passCap_F;
   const passResistance_Ohm = onResistance(tech, passWidth_m);

@@ -36,7 +36,7 @@ export interface Driver {
   readonly leakage_W: number;
   readonly load_F: number;
   readonly loadResistance_Ohm: number;
-  /** The last stage would need to be wider than the largest device to supply the current asked for; it is capped there. */
+  /** The last stage would need to be wider than the largest device to supply the current asked for; it is sized without it. */
   readonly currentLimited: boolean;
 }
 
@@ -57,7 +57,10 @@ function sizeChain(tech: TechNode, spec: DriverSpec): number[] {
   const f = tech.featureSize_m;
   const min = MIN_WIDTH_F * f;
   const max = MAX_WIDTH_F * f;
-  const minForCurrent = Math.min(max, Math.max(min, spec.minCurrent_A / tech.ionN_A_per_m));
+  // A current no device may supply (NVSim rejects the organisation) is not sized for: the chain is
+  // what logical effort gives, and the caller warns (currentLimited).
+  const needed = spec.minCurrent_A / tech.ionN_A_per_m;
+  const minForCurrent = needed > max ? min : Math.max(min, needed);
   const perWidth = gateCap(tech, 1) * (1 + tech.pnRatio);
   let pathEffort = Math.max(1, (spec.logicalEffort * spec.load_F) / spec.inputCap_F);
   let stages = stagesFor(pathEffort);

@@ -68,8 +68,10 @@ function lineCurrents(cell: CellParams, rows: number, cols: number, mux: number)
 export function buildPeriphery(tech: TechNode, cell: CellParams, geo: Geometry, mux: number, senseSwing_V: number): Periphery {
   const f = tech.featureSize_m;
   const currents = lineCurrents(cell, geo.rows, geo.cols, mux);
-  // Devices are capped at the largest NVSim allows; a line that would need more is warned about (warnings.ts).
-  const muxDeviceWidth = Math.min(MAX_WIDTH_F * f, Math.max(MIN_WIDTH_F * f, currents.bit / tech.ionN_A_per_m));
+  // A current beyond the largest device NVSim allows cannot be sized for: such an organisation is
+  // costed with minimum devices and warned about (warnings.ts).
+  const forCurrent = currents.bit / tech.ionN_A_per_m;
+  const muxDeviceWidth = forCurrent > MAX_WIDTH_F * f ? MIN_WIDTH_F * f : Math.max(MIN_WIDTH_F * f, forCurrent);
   const rowDecoder = lineDecoder(tech, geo.rows, geo.wordLine.c_F, geo.wordLine.r_Ohm, currents.word);
   // The column-select line runs along the row and gates one mux device per column.
   const columnDecoder = lineDecoder(tech, mux, geo.cols * gateCap(tech, muxDeviceWidth) + geo.wordLine.wireC_F, geo.wordLine.r_Ohm);
@@ -93,7 +95,7 @@ export function buildPeriphery(tech: TechNode, cell: CellParams, geo: Geometry, 
     predecoder: pre,
     precharger: precharger(tech, geo.cols, geo.cellWidth_m, geo.bitLine, tech.vdd_V),
     senseAmp: amp,
-    columnMux: columnMux(tech, mux, geo.cols, cell.resistanceLow_Ohm, amp.inputCap_F, currents.bit),
+    columnMux: columnMux(tech, mux, geo.cols, cell.resistanceLow_Ohm, amp.inputCap_F, forCurrent > MAX_WIDTH_F * f ? 0 : currents.bit),
     maxBitLineCurrent_A: currents.bit,
     maxWordLineCurrent_A: currents.word,
   };

@@ -143,7 +143,7 @@ export function evaluateSubarray(input: SubarrayInput): SubarrayResult {
       write: { latencyBreakdown: write.latencyBreakdown, energyBreakdown: write.energyBreakdown },
       primitives: primitiveBreakdown,
     },
-    warnings: [...checked.warnings.map((w) => `${w.path}: ${w.message}`), ...driveWarnings(rows), ...(magic ? driveWarnings(lane) : [])],
+    warnings: [...new Set([...checked.warnings.map((w) => `${w.path}: ${w.message}`), ...driveWarnings(rows), ...(magic ? driveWarnings(lane).map((w) => `computing along columns: ${w}`) : [])])],
   };
 }
 

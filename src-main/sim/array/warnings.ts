@@ -17,12 +17,12 @@ export function driveWarnings(p: Periphery): string[] {
   }
   if (p.rowDecoder.driver.currentLimited) {
     found.push(
-      `cols: a word line must deliver ${(p.maxWordLineCurrent_A * 1e3).toPrecision(3)} mA to the ${memoryKind(cell) === 'memristor' ? 'selected and half-selected ' : ''}cells of a write, more than a 100 F driver supplies; NVSim rejects this organisation (use fewer columns or a larger mux)`,
+      `cols: a word line must deliver ${(p.maxWordLineCurrent_A * 1e3).toPrecision(3)} mA to the ${memoryKind(cell) === 'memristor' ? 'selected and half-selected ' : ''}cells of a write, more than a 100 F driver supplies: NVSim rejects this organisation, and its drivers are costed without that current (writes are optimistic); use fewer columns, a larger mux or a lower write current`,
     );
   }
   if (p.maxBitLineCurrent_A / tech.ionN_A_per_m > MAX_WIDTH_F * tech.featureSize_m) {
     found.push(
-      `rows: a bit line carries ${(p.maxBitLineCurrent_A * 1e3).toPrecision(3)} mA in a write (the written cell${memoryKind(cell) === 'memristor' ? ' and the half-selected cells along it' : ''}), more than a 100 F device passes; NVSim rejects this organisation (use fewer rows, or a cell with a selector: resistanceLowHalfWrite)`,
+      `rows: a bit line carries ${(p.maxBitLineCurrent_A * 1e3).toPrecision(3)} mA in a write (the written cell${memoryKind(cell) === 'memristor' ? ' and the half-selected cells along it' : ''}), more than a 100 F device passes: NVSim rejects this organisation, and its mux is costed without that current; use fewer rows, or a cell with a selector (resistanceLowHalfWrite)`,
     );
   }
   return found;

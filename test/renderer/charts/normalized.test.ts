@@ -87,8 +87,15 @@ describe('normalised comparison of experiments', () => {
 });
 
 const totals = (energy_J: number, latency_s: number, area_m2: number) => ({ energy_J, latency_s, area_m2 });
+const opFigures = { format: 'bf16', area_m2: 1e-3, peakPower_W: 60, ops: { fpMul: { steps: {}, latency_s: 1e-6, energyPerLane_J: 1e-12 }, fpAdd: { steps: {}, latency_s: 1e-6, energyPerLane_J: 1e-12 } } };
 const reproduced: ReproduceOutput = {
   basis: 'same-lanes',
+  description: 'a basis',
+  designs: { proposed: opFigures, baseline: opFigures },
+  perImage: null,
+  scratchBitsPerLane: { proposed: 100, baseline: 101, ratio: 1.01, label: 'scratch bits per lane, not silicon' },
+  gpuClaims: { speedup: 303.2, energyEfficiency: 48.6 },
+  whatItTakes: [],
   batch: 64,
   proposed: { id: 'builtin:sot-mram-pim', name: 'SOT-MRAM PIM (2T2MTJ complementary, Wang et al.)' },
   baseline: { id: 'builtin:floatpim', name: 'FloatPIM (ReRAM, MAGIC NOR)' },

@@ -45,9 +45,10 @@ describe('evaluate: one training step of a network on a design', () => {
   });
 
   it('spends most energy in multiply-accumulates, and about as much in each of the three MAC phases', () => {
+    // Of the energy the operations spend (leakage apart: HP periphery leaks mW per subarray, as in NVSim).
     const e = evaluate(prepared('floatpim'), analysis('vgg16'), { batch: 64, epoch: false });
     const macs = e.breakdown.byOp.fpMul.energy_J + e.breakdown.byOp.fpAdd.energy_J;
-    expect(macs / e.energy_J).toBeGreaterThan(0.9);
+    expect(macs / (e.energy_J - e.breakdown.byOp.static.energy_J)).toBeGreaterThan(0.9);
     const { forward, weightGradient } = e.breakdown.byPhase;
     expect(weightGradient.energy_J / forward.energy_J).toBeGreaterThan(0.9);
     expect(weightGradient.energy_J / forward.energy_J).toBeLessThan(1.1);

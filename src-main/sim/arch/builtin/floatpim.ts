@@ -42,7 +42,7 @@ export const SHARED_ASSUMPTIONS = {
     'decoders',
     'per-tile',
     '',
-    `assumption: the blocks of a tile execute the same microprogram step (SIMD), so one row decoder per tile addresses them all; ${FLOATPIM} lists only drivers, sense amplifiers and a shifter per block`,
+    `assumption: the blocks of a tile execute the same microprogram step (SIMD), so one row predecoder per tile serves them all (each block keeps its own line decoders and drivers); ${FLOATPIM} lists only drivers, sense amplifiers and a shifter per block`,
   ),
 } as const;
 

@@ -1,5 +1,5 @@
 import { v, type CellDefinition, type CellValue } from './definition.ts';
-import { NEUROSIM_SOT, PARAPIM, WANG, WANG_FIGURE } from './sources.ts';
+import { NEUROSIM_SOT, PARAPIM, WANG_FIGURE } from './sources.ts';
 
 // The proposed complementary cell of Wang et al., as drawn: the bit D and its complement, each in
 // an MTJ on its own SOT strip, each strip with one transistor gated by IN or its complement, the
