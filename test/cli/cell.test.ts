@@ -67,6 +67,24 @@ describe('pimwb cell and array', () => {
     }
   });
 
+  it('costs a MAGIC NOR on FloatPIM\'s crossbar at 0.5 to 10 fJ per lane (VTEAM circuit data: 1.3 fJ per gate)', async () => {
+    const run = await pimwb(['array', '--cell', 'reram-magic', '--rows', '1024', '--cols', '1024', '--node', '28', '--json', '--db', db()]);
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout) as { lanes: number; mux: number; primitives: Record<string, { energy_J: number }> };
+    const perLane = r.primitives.nor2!.energy_J / r.lanes;
+    expect(perLane).toBeGreaterThan(0.5e-15);
+    expect(perLane).toBeLessThan(10e-15);
+  });
+
+  it('takes a column mux: reads and writes one column in N, and refuses a mux a sense amplifier cannot fit or that is not 1, 2, 4 or 8', async () => {
+    const one = JSON.parse((await pimwb(['array', '--cell', 'stt-mram-1t1mtj', '--rows', '512', '--cols', '512', '--node', '32', '--json', '--db', db()])).stdout) as { mux: number; write: { energy_J: number } };
+    const four = JSON.parse((await pimwb(['array', '--cell', 'stt-mram-1t1mtj', '--rows', '512', '--cols', '512', '--node', '32', '--mux', '4', '--json', '--db', db()])).stdout) as { mux: number; write: { energy_J: number } };
+    expect([one.mux, four.mux]).toEqual([1, 4]);
+    expect(four.write.energy_J / one.write.energy_J).toBeLessThan(0.3);
+    expect(await pimwb(['array', '--cell', 'stt-mram-1t1mtj', '--rows', '512', '--cols', '512', '--node', '32', '--mux', '3', '--db', db()])).toMatchObject({ code: 2, stderr: expect.stringMatching(/mux/) });
+    expect(await pimwb(['array', '--cell', 'reram-magic', '--rows', '512', '--cols', '512', '--node', '32', '--mux', '1', '--db', db()])).toMatchObject({ code: 2, stderr: expect.stringMatching(/sense amplifier does not fit/) });
+  });
+
   it('rejects bad sizes and nodes with exit 2 and the supported values', async () => {
     expect(await pimwb(['array', '--cell', 'reram-magic', '--rows', '8', '--cols', '64', '--node', '22', '--db', db()])).toMatchObject({ code: 2, stderr: expect.stringMatching(/rows/) });
     expect(await pimwb(['array', '--cell', 'reram-magic', '--rows', '64', '--cols', '64', '--node', '14', '--db', db()])).toMatchObject({

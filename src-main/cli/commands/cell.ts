@@ -102,7 +102,10 @@ function arrayText(r: ArrayResult): string {
       { title: 'ENERGY', value: (x) => formatSI(x.energy_J, 'J'), align: 'right' },
     ],
   );
-  const area = Object.entries(r.breakdown.area_m2).map(([k, v]) => `${k} ${formatSI(v, 'm^2')}`).join(', ');
+  const area = Object.entries(r.breakdown.area_m2)
+    .filter(([, v]) => v > 0)
+    .map(([k, v]) => `${k} ${formatSI(v, 'm^2')}`)
+    .join(', ');
   return [
     `${r.cell.name} at ${r.node_nm} nm: ${r.lanes} lanes, mux ${r.mux} (one sense amplifier per ${r.mux} column${r.mux > 1 ? 's' : ''}), area ${formatSI(r.area_m2, 'm^2')} (${area}), leakage ${formatSI(r.leakage_W, 'W')}`,
     '',

@@ -38,6 +38,29 @@ describe('cell plausibility', () => {
     expect(checkCell(stt).warnings).toEqual([]);
   });
 
+  it('warns, naming the keys, about a stated energy 10x off its drive, a switching time longer than the pulse, and a voltage that drives more than the current', () => {
+    const sot = params('sot-mram-2t2mtj');
+    // 330 uA through the 670 Ohm strip for 1 ns dissipates 73 fJ: 10 pJ stated is more than 10x that.
+    const energy = checkCell({ ...sot, setEnergy_J: 10e-12 }).warnings.find((w) => w.path === 'setEnergy');
+    expect(energy?.message).toMatch(/more than 10x .* check setEnergy, setCurrent, setPulse/);
+    expect(checkCell({ ...sot, setEnergy_J: 0.1e-12 }).warnings.filter((w) => w.path === 'setEnergy')).toEqual([]);
+    const magic = params('reram-magic');
+    const slow = checkCell({ ...magic, switchingTime_s: 2e-9 }).warnings.filter((w) => w.path === 'switchingTime');
+    expect(slow.map((w) => w.message)).toEqual([expect.stringMatching(/longer than setPulse/), expect.stringMatching(/longer than resetPulse/), expect.stringMatching(/longer than magicPulse/)]);
+    expect(checkCell(magic).warnings).toEqual([]);
+    // 0.5 V across 3 kOhm drives 167 uA, more than the 80 uA stated.
+    const drive = checkCell({ ...stt, setVoltage_V: 0.5 }).warnings.find((w) => w.path === 'setVoltage');
+    expect(drive?.message).toMatch(/drives 167 uA, more than setCurrent \(80\.0 uA\); check setVoltage, setCurrent and resistanceLow/);
+  });
+
+  it('still evaluates a cell it warns about', async () => {
+    const { evaluateSubarray } = await import('../../../src-main/sim/array/subarray.ts');
+    const warned = { ...params('sot-mram-2t2mtj'), setEnergy_J: 10e-12 };
+    const r = evaluateSubarray({ cell: warned, rows: 256, cols: 256, node_nm: 28 });
+    expect(r.write.energy_J).toBeGreaterThan(0);
+    expect(r.warnings.some((w) => w.startsWith('setEnergy:'))).toBe(true);
+  });
+
   it('reports a missing or mistyped library value by key', () => {
     const values = builtinCell('stt-mram-1t1mtj')!.values.filter((v) => v.key !== 'cellArea').map((v) => (v.key === 'setPulse' ? { ...v, unit: 'V' } : v));
     const result = cellParamsFromValues(values);
