@@ -50,7 +50,7 @@ export function senseAccess(p: Periphery, rows: number, references: number): Cos
       columnDecoder: p.columnDecoder.energy_J,
       precharge: p.precharger.readEnergy_J,
       bitLines: p.geo.cols * signal.energy_J,
-      cells: 2 * rows * readPower(p.cell, p.tech) * p.senseAmp.latency_s * sensed,
+      cells: p.cell.family === 'sram' ? 0 : 2 * rows * readPower(p.cell, p.tech) * p.senseAmp.latency_s * sensed,
       senseAmps: references * sensed * p.senseAmp.energy_J,
       columnMux: p.columnMux.energy_J,
     },
@@ -71,8 +71,19 @@ function chargeTime(p: Periphery): number {
  *   (C_access + C_line + C_mux) x V^2, the larger of set and reset (NVSim's worst case), divided
  *   by the write circuit's efficiency.
  */
+/** SRAM (NVSim): a write takes as long as a read; each written bit line swings the precharge level. */
+function sramWrite(p: Periphery): Cost {
+  const read = senseAccess(p, 1, 1);
+  const signal = bitLineSignal(p, 1);
+  return cost(
+    { ...read.latencyBreakdown },
+    { rowDecoder: p.rowDecoder.energy_J, columnDecoder: p.columnDecoder.energy_J, bitLines: p.senseAmps * signal.energy_J, cells: 0, columnMux: p.columnMux.energy_J },
+  );
+}
+
 export function writeAccess(p: Periphery): Cost {
   const { cell, geo, columnMux } = p;
+  if (cell.family === 'sram') return sramWrite(p);
   const { set, reset } = writePair(p);
   const lineCap = geo.accessCap_F + geo.bitLine.c_F + columnMux.passCap_F;
   const perBit = (w: typeof set): { cell: number; line: number } => ({ cell: w.cell_J, line: lineCap * w.lineVoltage_V * w.lineVoltage_V });

@@ -24,10 +24,11 @@ export interface ColumnMux {
   readonly width_m: number;
 }
 
-export function columnMux(tech: TechNode, mux: number, columns: number, resistanceLow_Ohm: number, ampInputCap_F: number, maxLineCurrent_A: number): ColumnMux {
+/** `resistanceLow_Ohm`: the cell's, for resistive cells (the pass device must not drop its signal); undefined for SRAM. */
+export function columnMux(tech: TechNode, mux: number, columns: number, resistanceLow_Ohm: number | undefined, ampInputCap_F: number, maxLineCurrent_A: number): ColumnMux {
   if (mux <= 1) return { mux: 1, passWidth_m: 0, passResistance_Ohm: 0, passCap_F: 0, delayLoad_F: 0, latency_s: 0, energy_J: 0, height_m: 0, width_m: 0 };
   const f = tech.featureSize_m;
-  const forDrop = Math.min((onResistance(tech, f) * f) / (resistanceLow_Ohm * IR_DROP_TOLERANCE), MAX_WIDTH_F * f);
+  const forDrop = resistanceLow_Ohm === undefined ? 0 : Math.min((onResistance(tech, f) * f) / (resistanceLow_Ohm * IR_DROP_TOLERANCE), MAX_WIDTH_F * f);
   const passWidth_m = Math.max(forDrop, maxLineCurrent_A / tech.ionN_A_per_m, MIN_PASS_WIDTH_F * f);
   const passCap_F = drainCap(tech, passWidth_m, 'n', LAYOUT_REGION_F * f);
   const shared = mux * passCap_F;

@@ -52,7 +52,9 @@ export function geometry(cell: CellParams, tech: TechNode, rows: number, cols: n
   const elements = storageElementsPerBit(cell);
   const cmos = cell.accessType === 'CMOS' && access > 0;
   const accessCap_F = cmos ? elements * drainCap(tech, access, 'n', pitch.width_m) : elements * (cell.cellCapacitance_F ?? 0);
-  const wordLoad = cmos ? cols * gateCap(tech, access) : cols * elements * (cell.cellCapacitance_F ?? 0);
+  // An SRAM cell hangs two access transistors on its word line (one per bit line of the pair).
+  const gatesPerCell = cell.family === 'sram' ? 2 : 1;
+  const wordLoad = cmos ? cols * gatesPerCell * gateCap(tech, access) : cols * elements * (cell.cellCapacitance_F ?? 0);
   const bitLoad = cmos ? (rows * accessCap_F) / 2 : rows * accessCap_F;
   return {
     rows,

@@ -55,6 +55,7 @@ function writeCurrent(cell: CellParams, op: 'set' | 'reset'): number {
 /** Currents the lines must carry when a row is written (NVSim's sizing of drivers and mux devices). */
 function lineCurrents(cell: CellParams, rows: number, cols: number, mux: number): { bit: number; word: number } {
   const kind = memoryKind(cell);
+  if (kind === 'SRAM') return { bit: 0, word: 0 };
   if (cell.accessType === 'CMOS' || kind === 'PCRAM') {
     return { bit: Math.max(cell.setCurrent_A ?? 0, cell.resetCurrent_A ?? 0), word: 0 };
   }
@@ -95,7 +96,7 @@ export function buildPeriphery(tech: TechNode, cell: CellParams, geo: Geometry, 
     predecoder: pre,
     precharger: precharger(tech, geo.cols, geo.cellWidth_m, geo.bitLine, tech.vdd_V),
     senseAmp: amp,
-    columnMux: columnMux(tech, mux, geo.cols, cell.resistanceLow_Ohm, amp.inputCap_F, forCurrent > MAX_WIDTH_F * f ? 0 : currents.bit),
+    columnMux: columnMux(tech, mux, geo.cols, memoryKind(cell) === 'SRAM' ? undefined : cell.resistanceLow_Ohm, amp.inputCap_F, forCurrent > MAX_WIDTH_F * f ? 0 : currents.bit),
     maxBitLineCurrent_A: currents.bit,
     maxWordLineCurrent_A: currents.word,
   };

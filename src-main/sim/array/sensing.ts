@@ -1,5 +1,5 @@
 import { dividerResistance, readAccessResistance } from '../cells/electrical.ts';
-import { horowitz } from '../tech/devices.ts';
+import { horowitz, onResistance, transconductance } from '../tech/devices.ts';
 import { ArrayInputError, type Periphery } from './periphery.ts';
 
 // How a bit line develops the signal its sense amplifier resolves, and what that costs, as NVSim
@@ -21,8 +21,28 @@ function log(numerator: number, denominator: number): number {
   return denominator > 0 ? Math.log(numerator / denominator) : Infinity;
 }
 
+/**
+ * SRAM (NVSim, after CACTI): the bit-line pair is precharged to Vdd / 2 and the cell pulls one side
+ * down through its access and pull-down transistors; half the sense voltage on each side suffices.
+ */
+function sramSignal(p: Periphery): BitLineSignal {
+  const { cell, tech, geo, columnMux } = p;
+  const f = tech.featureSize_m;
+  const access = readAccessResistance(cell, tech);
+  const pullDown = onResistance(tech, (cell.sramNmosWidth_F ?? 2.08) * f);
+  const vPre = tech.vdd_V / 2;
+  const load = geo.accessCap_F + geo.bitLine.c_F + columnMux.delayLoad_F;
+  const tau = ((access + pullDown) * load + geo.bitLine.r_Ohm * (columnMux.delayLoad_F + geo.bitLine.c_F / 2)) * Math.log(vPre / (vPre - cell.minSenseVoltage_V / 2));
+  const beta = 1 / (pullDown * transconductance(tech, (cell.accessWidth_F ?? 0) * f, 'n'));
+  return {
+    delay_s: horowitz(tau, beta, p.rowDecoderRamp_per_s).delay_s,
+    energy_J: (geo.accessCap_F + geo.bitLine.c_F + columnMux.passCap_F) * vPre * vPre,
+  };
+}
+
 export function bitLineSignal(p: Periphery, activeRows: number): BitLineSignal {
   const { cell, tech, geo, columnMux } = p;
+  if (cell.family === 'sram') return sramSignal(p);
   const swing = cell.minSenseVoltage_V;
   const access = readAccessResistance(cell, tech);
   const rOn = (cell.resistanceLow_Ohm + access) / activeRows;

@@ -7,6 +7,7 @@ import { MAX_WIDTH_F } from '../tech/devices.ts';
 export function driveWarnings(p: Periphery): string[] {
   const { cell, tech } = p;
   const found: string[] = [];
+  if (memoryKind(cell) === 'SRAM') return found;
   for (const op of ['set', 'reset'] as const) {
     const w = bitWrite(cell, tech, op);
     if ((op === 'set' ? cell.setMode : cell.resetMode) === 'current' && w.neededVoltage_V > tech.vdd_V * 1.001) {

@@ -14,10 +14,11 @@ import { voltageWriteEnergy } from './switching.ts';
 // When the cell gives its switching time, a voltage-driven write is costed from the switching
 // instead (switching.ts): that is how circuit-level data are reproduced.
 
-/** How NVSim treats the cell: MRAM (STT, SOT), memristor (ReRAM) or PCRAM. */
-export type MemoryKind = 'MRAM' | 'memristor' | 'PCRAM';
+/** How NVSim treats the cell: MRAM (STT, SOT), memristor (ReRAM), PCRAM or SRAM. */
+export type MemoryKind = 'MRAM' | 'memristor' | 'PCRAM' | 'SRAM';
 
 export function memoryKind(cell: CellParams): MemoryKind {
+  if (cell.family === 'sram') return 'SRAM';
   if (cell.family === 'reram-magic' || cell.family === 'reram') return 'memristor';
   if (cell.family === 'pcram') return 'PCRAM';
   return 'MRAM';

@@ -36,6 +36,8 @@ const NUMERIC_KEYS: readonly KeyMap[] = [
   { nvsim: 'AccessCMOSWidth', ours: 'accessWidth', unit: 'F' },
   { nvsim: 'ResistanceOnAtResetVoltage', ours: 'resistanceLowWrite', unit: 'Ohm' },
   { nvsim: 'ResistanceOnAtHalfResetVoltage', ours: 'resistanceLowHalfWrite', unit: 'Ohm' },
+  { nvsim: 'SRAMCellNMOSWidth', ours: 'sramNmosWidth', unit: 'F' },
+  { nvsim: 'SRAMCellPMOSWidth', ours: 'sramPmosWidth', unit: 'F' },
 ];
 
 /** NVSim writes capacitances in "(F)", which here would read as feature sizes: these keys are farads. */
@@ -63,8 +65,16 @@ const EXTRA_KEYS: readonly KeyMap[] = [
 ];
 
 /** NVSim cell types and the family each imports as (memristors and PCRAM as memory; choose reram-magic for MAGIC logic). */
-const FAMILY_BY_TYPE: Readonly<Record<string, string>> = { MRAM: 'stt-mram-1t1mtj', memristor: 'reram', PCRAM: 'pcram' };
-const TYPE_BY_FAMILY: Readonly<Record<string, string>> = { 'reram-magic': 'memristor', reram: 'memristor', pcram: 'PCRAM' };
+const FAMILY_BY_TYPE: Readonly<Record<string, string>> = { MRAM: 'stt-mram-1t1mtj', memristor: 'reram', PCRAM: 'pcram', SRAM: 'sram' };
+const TYPE_BY_FAMILY: Readonly<Record<string, string>> = { 'reram-magic': 'memristor', reram: 'memristor', pcram: 'PCRAM', sram: 'SRAM' };
+/** NVSim cell types the workbench does not model, and why. */
+const UNMODELLED_TYPES: Readonly<Record<string, string>> = {
+  SLCNAND: 'NAND flash needs page and block sizes a .cell file does not carry (NVSim takes them from its configuration), and computes nothing in memory',
+  MLCNAND: 'NAND flash needs page and block sizes a .cell file does not carry (NVSim takes them from its configuration), and computes nothing in memory',
+  DRAM: 'DRAM cells (capacitors with refresh) are not modelled',
+  eDRAM: 'DRAM cells (capacitors with refresh) are not modelled',
+  FBRAM: 'floating-body RAM is not modelled',
+};
 
 /** An NVSim line we do not model, kept for export. */
 export interface UnknownKey {
@@ -177,7 +187,10 @@ function collect(lines: readonly RawLine[], source: string, issues: Issue[]): Co
       out.lineOf.set(text.ours, raw);
     } else if (raw.key === 'MemCellType') {
       const family = FAMILY_BY_TYPE[raw.value];
-      if (!family) issues.push({ path: where(raw.line, raw.key), message: `cell type "${shown(raw.value)}" is not modelled (MRAM, memristor or PCRAM)` });
+      if (!family) {
+        const why = UNMODELLED_TYPES[raw.value];
+        issues.push({ path: where(raw.line, raw.key), message: `cell type "${shown(raw.value)}" is not modelled${why ? `: ${why}` : ''} (the workbench models MRAM, memristor, PCRAM and SRAM cells)` });
+      }
       else out.values.push({ key: 'family', value: family, unit: '', source: `${source}, line ${raw.line} (MemCellType ${raw.value})` });
       out.lineOf.set('family', raw);
     } else {
@@ -187,6 +200,9 @@ function collect(lines: readonly RawLine[], source: string, issues: Issue[]): Co
   }
   return out;
 }
+
+/** Defaults that mean nothing for an SRAM cell (a latch written and read through its access pair). */
+const SRAM_IGNORED = new Set(['setMode', 'resetMode']);
 
 const DEFAULTS: readonly (CellValue & { why: string })[] = [
   { key: 'aspectRatio', value: 1, unit: '1', source: 'assumption: not in the .cell file; a square cell', why: 'CellAspectRatio' },
@@ -209,13 +225,15 @@ function applyExtrasAndDefaults(found: Collected, extras: readonly RawLine[], so
     const value = numericValue(map, { ...extra, key: `pimwb ${extra.key}` }, source, issues);
     if (value) found.values.push(value);
   }
-  for (const missing of NUMERIC_KEYS.filter((k) => k.required && !found.lineOf.has(k.ours))) {
+  const sram = found.values.some((v) => v.key === 'family' && v.value === 'sram');
+  // A latch has no resistances or write pulses: an SRAM cell needs only its area (and access width, checked later).
+  for (const missing of NUMERIC_KEYS.filter((k) => k.required && (!sram || k.ours === 'cellArea') && !found.lineOf.has(k.ours))) {
     issues.push({ path: `-${missing.nvsim}`, message: 'is missing (a required key)' });
   }
-  if (!found.lineOf.has('family')) issues.push({ path: '-MemCellType', message: 'is missing (a required key: MRAM, memristor or PCRAM)' });
-  if (!found.lineOf.has('readVoltage') && !found.lineOf.has('readCurrent')) issues.push({ path: '-ReadVoltage', message: 'is missing (give -ReadVoltage, or -ReadCurrent for a current-forced read)' });
+  if (!found.lineOf.has('family')) issues.push({ path: '-MemCellType', message: 'is missing (a required key: MRAM, memristor, PCRAM or SRAM)' });
+  if (!sram && !found.lineOf.has('readVoltage') && !found.lineOf.has('readCurrent')) issues.push({ path: '-ReadVoltage', message: 'is missing (give -ReadVoltage, or -ReadCurrent for a current-forced read)' });
   for (const d of DEFAULTS) {
-    if (found.values.some((v) => v.key === d.key)) continue;
+    if (found.values.some((v) => v.key === d.key) || (sram && SRAM_IGNORED.has(d.key))) continue;
     found.values.push({ key: d.key, value: d.value, unit: d.unit, source: d.source });
     found.warnings.push({ path: `-${d.why}`, message: `is missing; assumed ${d.value}${d.unit && d.unit !== '1' ? ` ${d.unit}` : ''}` });
   }

@@ -53,6 +53,9 @@ export interface CellParams {
   readonly magicVoltage_V?: number;
   /** MAGIC: how long V0 is applied per gate (one logic step). */
   readonly magicPulse_s?: number;
+  /** SRAM: widths of the cell's pull-down NMOS and pull-up PMOS (NVSim's defaults 2.08 F and 1.23 F, from CACTI). */
+  readonly sramNmosWidth_F?: number;
+  readonly sramPmosWidth_F?: number;
 }
 
 export type NumericKey = { [K in keyof CellParams]-?: CellParams[K] extends number | undefined ? K : never }[keyof CellParams];
@@ -79,19 +82,19 @@ export interface TextSpec {
 export const NUMERIC_SPECS: readonly NumericSpec[] = [
   { key: 'cellArea', field: 'cellArea_F2', quantity: 'feature-area', unit: 'F^2', required: true, label: 'cell area' },
   { key: 'aspectRatio', field: 'aspectRatio', quantity: 'ratio', unit: '1', required: true, label: 'cell aspect ratio (height / width)' },
-  { key: 'resistanceLow', field: 'resistanceLow_Ohm', quantity: 'resistance', unit: 'kOhm', required: true, label: 'low resistance (R_P, R_on)' },
-  { key: 'resistanceHigh', field: 'resistanceHigh_Ohm', quantity: 'resistance', unit: 'kOhm', required: true, label: 'high resistance (R_AP, R_off)' },
+  { key: 'resistanceLow', field: 'resistanceLow_Ohm', quantity: 'resistance', unit: 'kOhm', required: false, label: 'low resistance (R_P, R_on)' },
+  { key: 'resistanceHigh', field: 'resistanceHigh_Ohm', quantity: 'resistance', unit: 'kOhm', required: false, label: 'high resistance (R_AP, R_off)' },
   { key: 'readVoltage', field: 'readVoltage_V', quantity: 'voltage', unit: 'V', required: false, label: 'read voltage' },
   { key: 'readCurrent', field: 'readCurrent_A', quantity: 'current', unit: 'uA', required: false, label: 'forced read current (instead of a read voltage)' },
   { key: 'readPower', field: 'readPower_W', quantity: 'power', unit: 'uW', required: false, label: 'power of a cell being read' },
   { key: 'minSenseVoltage', field: 'minSenseVoltage_V', quantity: 'voltage', unit: 'mV', required: true, label: 'minimum sense margin' },
   { key: 'setCurrent', field: 'setCurrent_A', quantity: 'current', unit: 'uA', required: false, label: 'set (to low resistance) current' },
   { key: 'setVoltage', field: 'setVoltage_V', quantity: 'voltage', unit: 'V', required: false, label: 'set voltage' },
-  { key: 'setPulse', field: 'setPulse_s', quantity: 'time', unit: 'ns', required: true, label: 'set pulse' },
+  { key: 'setPulse', field: 'setPulse_s', quantity: 'time', unit: 'ns', required: false, label: 'set pulse' },
   { key: 'setEnergy', field: 'setEnergy_J', quantity: 'energy', unit: 'pJ', required: false, label: 'set energy per bit' },
   { key: 'resetCurrent', field: 'resetCurrent_A', quantity: 'current', unit: 'uA', required: false, label: 'reset (to high resistance) current' },
   { key: 'resetVoltage', field: 'resetVoltage_V', quantity: 'voltage', unit: 'V', required: false, label: 'reset voltage' },
-  { key: 'resetPulse', field: 'resetPulse_s', quantity: 'time', unit: 'ns', required: true, label: 'reset pulse' },
+  { key: 'resetPulse', field: 'resetPulse_s', quantity: 'time', unit: 'ns', required: false, label: 'reset pulse' },
   { key: 'resetEnergy', field: 'resetEnergy_J', quantity: 'energy', unit: 'pJ', required: false, label: 'reset energy per bit' },
   { key: 'accessWidth', field: 'accessWidth_F', quantity: 'feature-length', unit: 'F', required: false, label: 'read access transistor width' },
   { key: 'writeAccessWidth', field: 'writeAccessWidth_F', quantity: 'feature-length', unit: 'F', required: false, label: 'write access transistor width' },
@@ -103,15 +106,20 @@ export const NUMERIC_SPECS: readonly NumericSpec[] = [
   { key: 'switchingTime', field: 'switchingTime_s', quantity: 'time', unit: 'ns', required: false, label: 'device switching time under its drive' },
   { key: 'magicVoltage', field: 'magicVoltage_V', quantity: 'voltage', unit: 'V', required: false, label: 'MAGIC gate voltage V0' },
   { key: 'magicPulse', field: 'magicPulse_s', quantity: 'time', unit: 'ns', required: false, label: 'MAGIC gate pulse (one logic step)' },
+  { key: 'sramNmosWidth', field: 'sramNmosWidth_F', quantity: 'feature-length', unit: 'F', required: false, label: 'SRAM pull-down NMOS width' },
+  { key: 'sramPmosWidth', field: 'sramPmosWidth_F', quantity: 'feature-length', unit: 'F', required: false, label: 'SRAM pull-up PMOS width' },
 ];
+
+/** Keys every resistive cell needs; an SRAM cell (a latch) has none of them. */
+const RESISTIVE_KEYS = ['resistanceLow', 'resistanceHigh', 'setPulse', 'resetPulse', 'setMode', 'resetMode'] as const;
 
 export const CELL_FAMILIES = Object.keys(CELL_FAMILY_PRIMITIVES) as CellFamily[];
 
 export const TEXT_SPECS: readonly TextSpec[] = [
   { key: 'family', field: 'family', choices: CELL_FAMILIES, required: true, label: 'cell family (which in-memory operations it supports)' },
   { key: 'readMode', field: 'readMode', choices: ['current', 'voltage'], required: true, label: 'sensing scheme' },
-  { key: 'setMode', field: 'setMode', choices: ['current', 'voltage'], required: true, label: 'set drive' },
-  { key: 'resetMode', field: 'resetMode', choices: ['current', 'voltage'], required: true, label: 'reset drive' },
+  { key: 'setMode', field: 'setMode', choices: ['current', 'voltage'], required: false, label: 'set drive' },
+  { key: 'resetMode', field: 'resetMode', choices: ['current', 'voltage'], required: false, label: 'reset drive' },
   { key: 'accessType', field: 'accessType', choices: ['CMOS', 'None', 'diode'], required: true, label: 'access device' },
 ];
 
@@ -124,6 +132,17 @@ export type CellParseResult = { readonly ok: true; readonly params: CellParams }
 export function cellParamsFromValues(values: readonly CellValue[]): CellParseResult {
   const read = readValues(values, NUMERIC_SPECS, TEXT_SPECS);
   if (!read.ok) return read;
+  if (read.params.family === 'sram') {
+    // A latch has no resistances or write pulses; the fields the resistive physics reads are neutral.
+    const params = { accessVoltageDrop_V: 0, readVoltage_V: 0, resistanceLow_Ohm: 0, resistanceHigh_Ohm: 0, setPulse_s: 0, resetPulse_s: 0, setMode: 'voltage', resetMode: 'voltage', sramNmosWidth_F: 2.08, sramPmosWidth_F: 1.23, ...read.params };
+    return { ok: true, params: params as unknown as CellParams };
+  }
+  const present = new Set(values.map((v) => v.key));
+  const missing = RESISTIVE_KEYS.filter((key) => !present.has(key));
+  if (missing.length) {
+    const labels = new Map<string, string>([...NUMERIC_SPECS, ...TEXT_SPECS].map((spec) => [spec.key, spec.label]));
+    return { ok: false, issues: missing.map((key) => ({ path: key, message: `is missing (${labels.get(key)})` })) };
+  }
   const params = { accessVoltageDrop_V: 0, readVoltage_V: 0, ...read.params };
   return { ok: true, params: params as unknown as CellParams };
 }

@@ -171,7 +171,19 @@ function warnings(cell: CellParams): Issue[] {
   return [...found, ...energyWarnings(cell), ...timingWarnings(cell), ...driveWarnings(cell)];
 }
 
+/** An SRAM cell is a latch: only its geometry and access transistors are checked. */
+function sramErrors(cell: CellParams): Issue[] {
+  const errors: Issue[] = [];
+  for (const [key, value] of [['cellArea', cell.cellArea_F2], ['aspectRatio', cell.aspectRatio], ['minSenseVoltage', cell.minSenseVoltage_V], ['accessWidth', cell.accessWidth_F], ['sramNmosWidth', cell.sramNmosWidth_F], ['sramPmosWidth', cell.sramPmosWidth_F]] as const) {
+    if (!(typeof value === 'number' && value > 0)) errors.push({ path: key, message: `must be positive (got ${value})` });
+  }
+  if (cell.accessType !== 'CMOS') errors.push({ path: 'accessType', message: 'must be CMOS for an SRAM cell' });
+  if (cell.readMode !== 'voltage') errors.push({ path: 'readMode', message: 'must be voltage: an SRAM cell is sensed by its bit-line pair' });
+  return errors;
+}
+
 export function checkCell(cell: CellParams): CellCheck {
+  if (cell.family === 'sram') return { errors: sramErrors(cell), warnings: [] };
   const errors = [...rangeErrors(cell), ...driveErrors(cell)];
   if (cell.resistanceHigh_Ohm <= cell.resistanceLow_Ohm) {
     errors.push({ path: 'resistanceHigh', message: `must be larger than resistanceLow (${cell.resistanceHigh_Ohm} <= ${cell.resistanceLow_Ohm} Ohm)` });

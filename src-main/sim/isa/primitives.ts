@@ -56,10 +56,11 @@ export const CELL_FAMILY_PRIMITIVES = {
   // One-MTJ cells: logic by multi-row activation against one or two sense references.
   'sot-mram-2t1mtj': ['read', 'write', 'preset', 'and2', 'or2', 'xor2', 'maj3'],
   'stt-mram-1t1mtj': ['read', 'write', 'preset', 'and2', 'or2', 'xor2', 'maj3'],
-  // Memories without an in-memory logic family here (NVSim's memristor and PCRAM cells): array
-  // figures only; a design built on them cannot run the microprograms.
+  // Memories without an in-memory logic family here (NVSim's memristor, PCRAM and SRAM cells):
+  // array figures only; a design built on them cannot run the microprograms.
   reram: ['read', 'write', 'preset'],
   pcram: ['read', 'write', 'preset'],
+  sram: ['read', 'write', 'preset'],
 } as const satisfies Record<string, readonly PrimitiveName[]>;
 
 export type CellFamily = keyof typeof CELL_FAMILY_PRIMITIVES;

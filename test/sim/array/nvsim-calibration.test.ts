@@ -7,7 +7,7 @@ import { parseNvsimCell } from '../../../src-main/sim/cells/nvsim-cell-format.ts
 // commit and configuration in the file): one subarray forced per run, HP devices at 350 K,
 // aggressive local wires, internal sensing. The cells are NVSim's public samples (STT-RAM,
 // aggressive STT-RAM, cross-point RRAM, PCRAM) and cells written for this calibration (an SOT-like
-// MRAM with and without stated energies, a 1T1R ReRAM read by voltage). Each cell is written as a
+// MRAM with and without stated energies, a 1T1R ReRAM read by voltage) and NVSim's SRAM sample. Each cell is written as a
 // .cell file from the parameters NVSim ran and imported through the workbench's own importer.
 // Tolerance (issue 10): every row within 1.5x on area, read/write latency and read/write energy;
 // the median of each metric within 1.2x.
@@ -68,7 +68,7 @@ describe('subarray model against NVSim', () => {
     expect(cells.size).toBeGreaterThanOrEqual(5);
     expect(cells).toContain('rram-crosspoint');
     expect(cells).toContain('pcram');
-    for (const cell of ['stt', 'stt-aggressive', 'pcram', 'sot-stated', 'reram-1t1r']) {
+    for (const cell of ['stt', 'stt-aggressive', 'pcram', 'sot-stated', 'reram-1t1r', 'sram']) {
       const mine = rows.filter((r) => r.cell === cell);
       expect(new Set(mine.map((r) => r.node_nm)).size, cell).toBe(3);
       expect(new Set(mine.map((r) => `${r.rows}x${r.cols}`)).size, cell).toBeGreaterThanOrEqual(4);

@@ -39,6 +39,16 @@ describe('NVSim .cell import', () => {
     expect(warnings).toContainEqual({ path: '-MinSenseVoltage', message: 'is missing; assumed 80 mV' });
   });
 
+  it('imports NVSim\'s SRAM sample as a memory cell (no resistances or write pulses), and refuses NAND flash saying why', () => {
+    const sram = ['-MemCellType: SRAM', '-CellArea (F^2): 146', '-CellAspectRatio: 1.46', '-ReadMode: voltage', '-AccessType: CMOS', '-AccessCMOSWidth (F): 1.31', '-SRAMCellNMOSWidth (F): 2.08', '-SRAMCellPMOSWidth (F): 1.23'].join('\n');
+    const { params } = parsed(sram);
+    expect(params).toMatchObject({ family: 'sram', cellArea_F2: 146, accessWidth_F: 1.31, sramNmosWidth_F: 2.08, sramPmosWidth_F: 1.23 });
+    expect(parseNvsimCell(formatNvsimCell(params)).ok).toBe(true);
+    const nand = parseNvsimCell('-MemCellType: SLCNAND\n-CellArea (F^2): 4\n-FlashProgramTime (us): 200\n-ReadMode: voltage\n-ReadVoltage (V): 0.5');
+    expect(nand.ok).toBe(false);
+    if (!nand.ok) expect(nand.issues).toContainEqual({ path: 'line 1 (-MemCellType)', message: expect.stringMatching(/not modelled: NAND flash needs page and block sizes/) });
+  });
+
   it('reads cell capacitances in farads, whatever "(F)" means elsewhere', () => {
     const { params } = parsed(`${fixture('nvsim-rram-crosspoint.cell')}\n-CapacitanceOn (F): 1e-16\n-CapacitanceOff (F): 2e-16\n`);
     expect(params.cellCapacitance_F).toBeCloseTo(2e-16, 28);
@@ -80,7 +90,8 @@ describe('NVSim .cell import', () => {
       [sample.replace('-ResistanceOn (ohm): 3000', '-ResistanceOn (ohm): -3000'), 'line 5 (-ResistanceOn)', /must be positive/],
       [sample.replace('-ResistanceOff (ohm): 6000', '-ResistanceOff (ohm): 2000'), 'line 6 (-ResistanceOff)', /must be larger/],
       [sample.replace('-SetPulse (ns): 10', '-SetPulse (V): 10'), 'line 17 (-SetPulse)', /does not fit/],
-      [sample.replace('-MemCellType: MRAM', '-MemCellType: SRAM'), 'line 2 (-MemCellType)', /not modelled/],
+      [sample.replace('-MemCellType: MRAM', '-MemCellType: SLCNAND'), 'line 2 (-MemCellType)', /not modelled/],
+      [sample.replace('-MemCellType: MRAM', '-MemCellType: SRAM'), 'line 7 (-ReadMode)', /must be voltage/],
     ];
     for (const [text, path, message] of cases) {
       const result = parseNvsimCell(text);
