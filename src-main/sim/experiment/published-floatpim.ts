@@ -2,7 +2,7 @@ import type { PreparedDesign } from '../arch/prepare.ts';
 import type { Component } from '../arch/area.ts';
 import { formatByName, type FloatFormat } from '../arith/formats.ts';
 import { costTable } from '../mapping/cost-table.ts';
-import { COMPOSED_OPS, type FormatCosts, type LaneCost } from '../mapping/lane-costs.ts';
+import { withComposedOps, type FormatCosts, type LaneCost } from '../mapping/lane-costs.ts';
 import { PHASES, type Phase } from '../workload/training.ts';
 import { FLOATPIM } from '../cells/builtin/sources.ts';
 
@@ -44,14 +44,6 @@ function cycles(n: number): LaneCost {
   return { latency_s: n * FLOATPIM_PUBLISHED.cycle_s, energy_J: n * FLOATPIM_LANE_CYCLE_J, cellEnergy_J: 0 };
 }
 
-function scale(c: LaneCost, n: number): LaneCost {
-  return { latency_s: c.latency_s * n, energy_J: c.energy_J * n, cellEnergy_J: c.cellEnergy_J * n };
-}
-
-function add(a: LaneCost, b: LaneCost): LaneCost {
-  return { latency_s: a.latency_s + b.latency_s, energy_J: a.energy_J + b.energy_J, cellEnergy_J: a.cellEnergy_J + b.cellEnergy_J };
-}
-
 /**
  * Per-lane costs of one format as published. Assumptions where FloatPIM gives no figure: a search
  * takes one cycle at the cycle's energy; writing a value into a lane one cycle per bit; the
@@ -61,21 +53,7 @@ function add(a: LaneCost, b: LaneCost): LaneCost {
 export function publishedCosts(formatName: string, programBits: number): FormatCosts {
   const format = formatByName(formatName);
   const c = floatpimCycles(format);
-  const fpMul = cycles(c.fpMul);
-  const fpAdd = cycles(c.fpAdd + c.fpAddSearches);
-  const composed = (r: { fpMul: number; fpAdd: number }): LaneCost => add(scale(fpMul, r.fpMul), scale(fpAdd, r.fpAdd));
-  return {
-    format,
-    fpMul,
-    fpAdd,
-    compare: composed(COMPOSED_OPS.compare),
-    fpDiv: composed(COMPOSED_OPS.fpDiv),
-    fpExp: composed(COMPOSED_OPS.fpExp),
-    fpSqrt: composed(COMPOSED_OPS.fpSqrt),
-    write: cycles(format.width),
-    transfer: cycles(2 * format.width),
-    programBits,
-  };
+  return withComposedOps({ format, fpMul: cycles(c.fpMul), fpAdd: cycles(c.fpAdd + c.fpAddSearches), write: cycles(format.width), transfer: cycles(2 * format.width), programBits });
 }
 
 /** The design's organisation with FloatPIM's published costs, power (every block computing) and area. */

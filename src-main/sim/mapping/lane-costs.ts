@@ -76,7 +76,7 @@ function priced(family: CellFamily, steps: StepCounts, activity: StepCounts, arr
   return { latency_s, energy_J, cellEnergy_J };
 }
 
-function combine(parts: readonly [LaneCost, number][]): LaneCost {
+export function combine(parts: readonly [LaneCost, number][]): LaneCost {
   return parts.reduce<LaneCost>(
     (sum, [cost, n]) => ({ latency_s: sum.latency_s + n * cost.latency_s, energy_J: sum.energy_J + n * cost.energy_J, cellEnergy_J: sum.cellEnergy_J + n * cost.cellEnergy_J }),
     ZERO,
@@ -114,19 +114,18 @@ export function formatCosts(family: CellFamily, array: SubarrayResult, formatNam
     const count = countCached(family, op, format, mode);
     return priced(family, count.steps, count.activity, array, initPolicy);
   };
-  const fpMul = program('fpMul');
-  const fpAdd = program('fpAdd');
-  const composed = (recipe: { fpMul: number; fpAdd: number }): LaneCost => combine([[fpMul, recipe.fpMul], [fpAdd, recipe.fpAdd]]);
-  return {
+  return withComposedOps({
     format,
-    fpMul,
-    fpAdd,
-    compare: composed(COMPOSED_OPS.compare),
-    fpDiv: composed(COMPOSED_OPS.fpDiv),
-    fpExp: composed(COMPOSED_OPS.fpExp),
-    fpSqrt: composed(COMPOSED_OPS.fpSqrt),
+    fpMul: program('fpMul'),
+    fpAdd: program('fpAdd'),
     write: combine([[primitive(array, 'write'), format.width]]),
     transfer: combine([[transferBit(family, array, transferStepsPerBit), format.width]]),
     programBits: Math.max(microprogram(family, 'fpMul', format, mode).rowCount, microprogram(family, 'fpAdd', format, mode).rowCount),
-  };
+  });
+}
+
+/** The operations without a microprogram of their own, composed of multiplies and adds (COMPOSED_OPS). */
+export function withComposedOps(c: Pick<FormatCosts, 'format' | 'fpMul' | 'fpAdd' | 'write' | 'transfer' | 'programBits'>): FormatCosts {
+  const composed = (recipe: { fpMul: number; fpAdd: number }): LaneCost => combine([[c.fpMul, recipe.fpMul], [c.fpAdd, recipe.fpAdd]]);
+  return { ...c, compare: composed(COMPOSED_OPS.compare), fpDiv: composed(COMPOSED_OPS.fpDiv), fpExp: composed(COMPOSED_OPS.fpExp), fpSqrt: composed(COMPOSED_OPS.fpSqrt) };
 }
