@@ -110,6 +110,9 @@ describe.skipIf(!chromiumPath)('compare in the browser', () => {
     await page.getByRole('heading', { name: 'Paper reproduction, floatpim-published', level: 3 }).waitFor();
     await page.getByTestId('paper-bases').scrollIntoViewIfNeeded();
     await screenshot(page, 'compare-paper-bases-light');
+    await page.getByTestId('basis-step-count').click();
+    await page.getByRole('heading', { name: 'Paper reproduction, step-count', level: 3 }).waitFor();
+    expect(await page.getByTestId('paper-table').locator('thead').textContent()).toMatch(/proposed \(lane-steps\).*proposed \(steps\)/s);
     await page.getByTestId('bases-row-as-modelled').click();
     await page.getByRole('heading', { name: 'Paper reproduction, as-modelled', level: 3 }).waitFor();
     expect(await page.getByTestId('basis-as-modelled').getAttribute('aria-checked')).toBe('true');

@@ -88,7 +88,7 @@ type BasisOutput = NonNullable<ReproduceOutput['bases']>[number];
 const times = (v: number): string => `${v >= 10 || v < 0.1 ? v.toPrecision(2) : v.toFixed(2)}x`;
 
 function basisText(r: ReproduceOutput, b: BasisOutput): string[] {
-  const stepUnits = b.basis === 'step-count';
+  const stepUnits = b.figuresIn === 'steps';
   const figure = (t: { energy_J: number; latency_s: number }): string => (stepUnits ? `${t.energy_J.toPrecision(3)} / ${t.latency_s.toPrecision(3)} steps` : `${formatSI(t.energy_J, 'J')} / ${formatSI(t.latency_s, 's')}`);
   const lines = [
     `basis ${b.basis}: ${b.description}`,

@@ -77,6 +77,7 @@ const side = z.object({ energy_J: z.number(), time_s: z.number() });
 const basisResult = z.object({
   basis: z.string(),
   description: z.string(),
+  figuresIn: z.enum(['SI', 'steps']),
   models: z.array(z.object({ network: z.string(), proposed: totals, baseline: totals, ratios })),
   average: ratios,
   gaps: z.array(z.object({ metric: z.string(), modelled: z.number(), target: z.number(), withinTolerance: z.boolean(), survives: z.boolean(), explanation: z.string() })),

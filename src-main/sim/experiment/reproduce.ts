@@ -63,6 +63,8 @@ export interface OpFigures {
 export interface BasisResult {
   readonly basis: PaperBasis;
   readonly description: string;
+  /** `steps` on the step-count basis: its energies and latencies count array steps (lane-steps for energy), not joules and seconds. */
+  readonly figuresIn: 'SI' | 'steps';
   readonly models: { network: string; proposed: Totals; baseline: Totals; ratios: Ratios }[];
   /** Geometric mean of the per-network ratios. */
   readonly average: Ratios;
@@ -97,7 +99,8 @@ function ratiosOf(baseline: Totals, proposed: Totals): Ratios {
   return { energy: baseline.energy_J / proposed.energy_J, latency: baseline.latency_s / proposed.latency_s, area: baseline.area_m2 / proposed.area_m2 };
 }
 
-function opFigures(prepared: PreparedDesign, published: boolean): OpFigures {
+/** `stepUnits`: the design was prepared with unit-cost steps (no power to speak of). */
+function opFigures(prepared: PreparedDesign, published: boolean, stepUnits: boolean): OpFigures {
   const forward = prepared.costs.forward;
   const format = forward.format;
   const steps = (op: 'fpMul' | 'fpAdd'): Record<string, number> => {
@@ -108,7 +111,7 @@ function opFigures(prepared: PreparedDesign, published: boolean): OpFigures {
     return { ...countOperation(prepared.family, op, format, prepared.design.arithMode).steps } as Record<string, number>;
   };
   const op = (name: 'fpMul' | 'fpAdd'): OpFigures['ops']['fpMul'] => ({ steps: steps(name), latency_s: forward[name].latency_s, energyPerLane_J: forward[name].energy_J });
-  return { format: format.name, area_m2: prepared.area.area_m2, peakPower_W: prepared.power.peak_W, ops: { fpMul: op('fpMul'), fpAdd: op('fpAdd') } };
+  return { format: format.name, area_m2: prepared.area.area_m2, peakPower_W: stepUnits ? 0 : prepared.power.peak_W, ops: { fpMul: op('fpMul'), fpAdd: op('fpAdd') } };
 }
 
 const fmt = (x: number): string => (x >= 10 || x < 0.1 ? x.toPrecision(2) : x.toFixed(2));
@@ -153,10 +156,11 @@ function runBasis(ctx: Context, basis: PaperBasis): { result: BasisResult; basel
     result: {
       basis,
       description: BASIS_DESCRIPTIONS[basis],
+      figuresIn: basis === 'step-count' ? 'steps' : 'SI',
       models,
       average,
       gaps: gapsOf(average, basis === 'step-count' ? 0 : share, ctx.proposed, ctx.baseline),
-      designs: { proposed: opFigures(p, false), baseline: opFigures(b, published) },
+      designs: { proposed: opFigures(p, false, basis === 'step-count'), baseline: opFigures(b, published, basis === 'step-count') },
       perImage:
         sanity < 0 || basis === 'step-count'
           ? null

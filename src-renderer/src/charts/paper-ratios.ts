@@ -49,7 +49,11 @@ export function paperRatiosChartOption(result: ReproduceOutput, palette: ChartPa
 
 /** The per-network table of the paper preset, with the geometric mean and the published figures. */
 export function paperTable(result: ReproduceOutput): ExportTable {
-  const units = METRICS.map((m) => columnUnit(result.models.flatMap((r) => [r.proposed[m.field], r.baseline[m.field]]), m.unit));
+  // On the step-count basis energies and latencies are counts of steps, not joules and seconds.
+  const counted = (m: (typeof METRICS)[number]): boolean => result.figuresIn === 'steps' && m.key !== 'area';
+  const units = METRICS.map((m) =>
+    counted(m) ? { unit: m.key === 'energy' ? 'lane-steps' : 'steps', factor: 1 } : columnUnit(result.models.flatMap((r) => [r.proposed[m.field], r.baseline[m.field]]), m.unit),
+  );
   const proposed = shortName(result.proposed.name);
   const baseline = shortName(result.baseline.name);
   const summary = (name: string, ratios: Record<'energy' | 'latency' | 'area', number>) => [name, ...METRICS.flatMap((m) => [null, null, ratios[m.key]])];

@@ -91,6 +91,7 @@ const opFigures = { format: 'bf16', area_m2: 1e-3, peakPower_W: 60, ops: { fpMul
 const reproduced: ReproduceOutput = {
   basis: 'same-lanes',
   description: 'a basis',
+  figuresIn: 'SI',
   designs: { proposed: opFigures, baseline: opFigures },
   perImage: null,
   scratchBitsPerLane: { proposed: 100, baseline: 101, ratio: 1.01, label: 'scratch bits per lane, not silicon' },
