@@ -1,12 +1,15 @@
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
 import { WorkbenchFailure } from '../shared/result.ts';
+import { looksBinary } from '../shared/text.ts';
 
 // Reading users' files and writing exports, with messages that say which file and what is wrong.
 
+/** The largest file any import reads; each kind passes its own, smaller limit. */
 const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
-export function readTextFile(path: string, cwd: string): string {
+/** `maxBytes`: the limit for this kind of file, with the reason shown when it is exceeded. */
+export function readTextFile(path: string, cwd: string, maxBytes = MAX_IMPORT_BYTES, why = ''): string {
   const full = resolve(cwd, path);
   let size: number;
   try {
@@ -17,8 +20,10 @@ export function readTextFile(path: string, cwd: string): string {
     if (error instanceof WorkbenchFailure) throw error;
     throw new WorkbenchFailure('invalid_input', `cannot read ${path}: no such file`);
   }
-  if (size > MAX_IMPORT_BYTES) throw new WorkbenchFailure('invalid_input', `${path} is too large (${size} bytes; the limit is ${MAX_IMPORT_BYTES})`);
-  return readFileSync(full, 'utf8');
+  if (size > maxBytes) throw new WorkbenchFailure('invalid_input', `${path} is too large (${size} bytes; the limit is ${maxBytes} bytes${why ? `: ${why}` : ''})`);
+  const bytes = readFileSync(full);
+  if (looksBinary(bytes)) throw new WorkbenchFailure('invalid_input', `${path} is a binary file, not a text file`);
+  return bytes.toString('utf8');
 }
 
 /** Parses JSON text; a syntax error names the file and the line and column. */

@@ -2,6 +2,7 @@ import { contract, type Handlers } from '../shared/ipc/contract.ts';
 import { isChannel } from '../shared/ipc/channels.ts';
 import { issuesFromZod } from '../shared/ipc/issues.ts';
 import { WorkbenchFailure, fail, ok, type Result } from '../shared/result.ts';
+import { assertFiniteOutput } from './finite.ts';
 
 // The single entry every front door (IPC, HTTP, CLI) goes through: validate the payload against
 // the contract, call the handler, and return an envelope. Nothing thrown escapes.
@@ -22,6 +23,7 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
     try {
       const handler = handlers[channel] as (input: unknown) => unknown;
       const value = await handler(parsed.data);
+      assertFiniteOutput(channel, value);
       // Outputs are checked too: a handler that drifts from the contract is a bug caught here, not in the UI.
       const checked = spec.output.safeParse(value);
       if (!checked.success) throw new Error(`output of ${channel} breaks the contract: ${JSON.stringify(issuesFromZod(checked.error))}`);

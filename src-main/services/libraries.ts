@@ -6,6 +6,7 @@ import { LIBRARY_FILE_FORMAT, LIBRARY_FILE_SCHEMA_VERSION, libraryFileSchema, ty
 import type { LibraryRepo } from '../store/repos/libraries.ts';
 import { nameTaken } from '../store/repos/libraries.ts';
 import type { EventHub } from './events.ts';
+import { builtinNamed, reservedNameReason } from './reserved-names.ts';
 
 // Use cases of parameter libraries: built-in ones (read-only, shipped) and the user's own (versioned).
 
@@ -117,13 +118,16 @@ export class LibraryService {
     return { fileName: `${fileStem(detail.name)}.v${detail.shownVersion}.pimwb-library.json`, file };
   }
 
-  /** Finds a library by id, by the name given at creation or import, or by a built-in's name. */
+  /**
+   * Finds a library by id, by the name given at creation or import, or by a built-in's name or id.
+   * A built-in wins: databases from before names were reserved may hold a library named like one,
+   * and it stays reachable by its own id.
+   */
   resolve(ref: string): LibrarySummary {
     const builtin = this.findBuiltin(ref);
-    if (builtin && ref.startsWith('builtin:')) return summaryOf(builtin);
+    if (builtin) return summaryOf(builtin);
     const own = this.deps.repo.find(ref);
     if (own) return own;
-    if (builtin) return summaryOf(builtin);
     throw new WorkbenchFailure('not_found', `no library "${ref}"; use an id or a name from the library list`, [{ path: 'ref', message: 'matches no library' }]);
   }
 
@@ -139,8 +143,7 @@ export class LibraryService {
   }
 
   private findBuiltin(ref: string): LibraryDetail | undefined {
-    const lower = ref.toLowerCase();
-    return this.deps.builtins.find((b) => b.id === ref || b.name.toLowerCase() === lower || b.id === `builtin:${ref}`);
+    return builtinNamed(this.deps.builtins, ref);
   }
 
   private resolveEditable(ref: string, verb: string): LibrarySummary {
@@ -150,7 +153,9 @@ export class LibraryService {
   }
 
   private assertNameFree(name: string, exceptId?: string): void {
-    const clash = this.findBuiltin(name) ?? this.deps.repo.find(name);
+    const reserved = reservedNameReason(this.deps.builtins, name);
+    if (reserved) throw new WorkbenchFailure('invalid_input', reserved, [{ path: 'name', message: 'is reserved for a built-in' }]);
+    const clash = this.deps.repo.find(name);
     if (clash && clash.id !== exceptId && clash.name.toLowerCase() === name.toLowerCase()) throw nameTaken(name);
   }
 }

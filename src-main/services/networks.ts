@@ -9,6 +9,7 @@ import { parseNeuroSimCsv, type ImportResult } from '../sim/workload/import/neur
 import { parseTimeloopLayers } from '../sim/workload/import/timeloop.ts';
 import type { NetworkRepo } from '../store/repos/networks.ts';
 import type { EventHub } from './events.ts';
+import { builtinNamed, reservedNameReason } from './reserved-names.ts';
 
 // Networks to train: the built-in zoo and imported ones (NeuroSim NetWork.csv, Timeloop files).
 
@@ -85,9 +86,8 @@ export class NetworkService {
     if (!checked.success) throw new WorkbenchFailure('invalid_input', 'the imported network is not valid', issuesFromZod(checked.error));
     const preview = describe({ id: 'file', builtIn: false, network: checked.data });
     if (!input.store) return preview;
-    if (this.builtins.some((b) => b.network.name.toLowerCase() === name.toLowerCase())) {
-      throw new WorkbenchFailure('conflict', `"${name}" is the name of a built-in network`, [{ path: 'name', message: 'choose another name' }]);
-    }
+    const reserved = reservedNameReason(this.builtinNames(), name);
+    if (reserved) throw new WorkbenchFailure('invalid_input', reserved, [{ path: 'name', message: 'is reserved for a built-in network' }]);
     const id = this.repo.create(checked.data);
     this.events.emit('networks.changed', { ids: [id], reason: 'imported' });
     return describe({ id, builtIn: false, network: checked.data });
@@ -101,13 +101,16 @@ export class NetworkService {
     return { id: found.id, name: found.network.name };
   }
 
+  private builtinNames(): { id: string; name: string; known: Known }[] {
+    return this.builtins.map((b) => ({ id: b.id, name: b.network.name, known: b }));
+  }
+
+  /** By id or name; a built-in wins (an older database may hold a network named like one, reachable by its id). */
   private resolve(ref: string): Known {
-    const lower = ref.toLowerCase();
-    const builtin = this.builtins.find((b) => b.id === ref || b.id === `builtin:${ref}` || b.network.name.toLowerCase() === lower);
-    if (builtin && ref.startsWith('builtin:')) return builtin;
+    const builtin = builtinNamed(this.builtinNames(), ref);
+    if (builtin) return builtin.known;
     const stored = this.repo.find(ref);
     if (stored) return { id: stored.id, builtIn: false, network: stored.network };
-    if (builtin) return builtin;
     throw new WorkbenchFailure('not_found', `no network "${ref}"; use an id or a name from the network list`, [{ path: 'ref', message: 'matches no network' }]);
   }
 }

@@ -2,6 +2,7 @@ import { WorkbenchFailure } from '../shared/result.ts';
 import type { JobRunner } from '../shared/jobs.ts';
 import type { Output, ParsedInput } from '../shared/ipc/contract.ts';
 import { DESIGN_NUMBER_SPECS } from '../sim/arch/design.ts';
+import { parseUnit } from '../shared/units.ts';
 import { sweepPoints, type SweepAxis, type SweepPoint } from '../sim/sweep/points.ts';
 import { paretoFront } from '../sim/sweep/pareto.ts';
 import type { PointResult } from '../sim/sweep/evaluate-points.ts';
@@ -66,6 +67,15 @@ export class SweepService {
     if (!spec || !stored) {
       const keys = DESIGN_NUMBER_SPECS.map((s) => s.key).join(', ');
       throw new WorkbenchFailure('invalid_input', `"${axis.key}" is not a numeric design value`, [{ path: `axes.${i}.key`, message: `choose one of ${keys}` }]);
+    }
+    // A range must lie inside what the value may be (a power envelope is never negative): checked
+    // here so a sweep is refused as one clear input error rather than as many failed points.
+    const toSI = parseUnit(stored.unit)?.toSI ?? 1;
+    const shown = (si: number): string => `${Number((si / toSI).toPrecision(6))}${stored.unit && stored.unit !== '1' ? ` ${stored.unit}` : ''}`;
+    for (const end of ['from', 'to'] as const) {
+      const si = axis[end] * toSI;
+      if (spec.min !== undefined && si < spec.min) throw new WorkbenchFailure('invalid_input', `${axis.key} cannot be swept below ${shown(spec.min)}`, [{ path: `axes.${i}.${end}`, message: `must be at least ${shown(spec.min)} (${spec.label})` }]);
+      if (spec.max !== undefined && si > spec.max) throw new WorkbenchFailure('invalid_input', `${axis.key} cannot be swept above ${shown(spec.max)}`, [{ path: `axes.${i}.${end}`, message: `must be at most ${shown(spec.max)} (${spec.label})` }]);
     }
     return { ...axis, integer: spec.integer === true, unit: stored.unit, label: spec.label };
   }

@@ -1,6 +1,8 @@
 // The envelope every service call returns across a boundary (IPC, HTTP, CLI).
 // Electron forwards only the message of a thrown error, so failures travel as data.
 
+import { printable } from './text.ts';
+
 export const ERROR_CODES = [
   'invalid_input', // the payload or a file failed validation; `issues` says where
   'not_found', // an id or name that does not exist
@@ -32,7 +34,7 @@ export function ok<T>(value: T): Result<T> {
 }
 
 export function fail(code: ErrorCode, message: string, issues: readonly Issue[] = []): Result<never> {
-  return { ok: false, error: { code, message, issues } };
+  return { ok: false, error: new WorkbenchFailure(code, message, issues).toError() };
 }
 
 /**
@@ -43,11 +45,12 @@ export class WorkbenchFailure extends Error {
   readonly code: ErrorCode;
   readonly issues: readonly Issue[];
 
+  /** Messages often quote what a user gave: they are made printable and cut here, once for every front door. */
   constructor(code: ErrorCode, message: string, issues: readonly Issue[] = []) {
-    super(message);
+    super(printable(message, 1000));
     this.name = 'WorkbenchFailure';
     this.code = code;
-    this.issues = issues;
+    this.issues = issues.slice(0, 200).map((i) => ({ path: printable(i.path, 200), message: printable(i.message, 500) }));
   }
 
   toError(): WorkbenchError {

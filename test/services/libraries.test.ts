@@ -83,8 +83,9 @@ describe('library services through the contract', () => {
   it('refuses names that clash with a built-in or another library', async () => {
     const wb = testWorkbench(temp());
     await call(wb, 'libraries.import', { file: sampleFile });
+    // A built-in's name is reserved (bad input); another library's name is taken (a conflict).
     const clash = await wb.dispatch('libraries.create', { name: 'floatpim (PUBLISHED figures)', kind: 'other' });
-    expect(clash).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(clash).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'name' }] } });
     const again = await wb.dispatch('libraries.import', { file: sampleFile });
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });

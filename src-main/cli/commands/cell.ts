@@ -1,3 +1,4 @@
+import { CELL_FILE_MAX_BYTES } from '../../shared/schemas/cell.ts';
 import { basename } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { Command } from '../context.ts';
@@ -62,7 +63,7 @@ const importCommand: Command = {
   options: [{ name: 'name', kind: 'string', value: 'NAME', description: 'name of the new cell (default: the file name)' }],
   async run(ctx, args) {
     const path = one(args);
-    const text = readTextFile(path, ctx.io.cwd);
+    const text = readTextFile(path, ctx.io.cwd, CELL_FILE_MAX_BYTES, 'an NVSim .cell file is a few hundred bytes');
     const result = await ctx.call('cells.importNvsim', { text, fileName: basename(path), name: stringOption(args, 'name') });
     for (const w of result.warnings) ctx.verbose(`warning: ${w.path}: ${w.message}`);
     if (!ctx.globals.json && result.warnings.length) ctx.io.stderr(`pimwb: ${result.warnings.length} warning(s): ${result.warnings.map((w) => `${w.path} ${w.message}`).join('; ')}`);
@@ -130,7 +131,7 @@ const array: Command = {
     for (const name of ['cell', 'rows', 'cols', 'node']) if (args.options[name] === undefined) throw new UsageError(`--${name} is required`);
     const ref = String(args.options.cell);
     const isFile = ref.toLowerCase().endsWith('.cell') || (ref.includes('/') && existsSync(ref));
-    const cell = isFile ? { nvsimText: readTextFile(ref, ctx.io.cwd), fileName: basename(ref) } : ref;
+    const cell = isFile ? { nvsimText: readTextFile(ref, ctx.io.cwd, CELL_FILE_MAX_BYTES, 'an NVSim .cell file is a few hundred bytes'), fileName: basename(ref) } : ref;
     const mux = args.options.mux === undefined ? {} : { mux: args.options.mux as number };
     const result = await ctx.call('array.evaluate', { cell, rows: args.options.rows as number, cols: args.options.cols as number, node: args.options.node as number, ...mux });
     ctx.print(result, () => arrayText(result));

@@ -1,3 +1,4 @@
+import { LIBRARY_FILE_MAX_BYTES } from '../../shared/schemas/library.ts';
 import type { Command, CommandContext } from '../context.ts';
 import { UsageError, intOption, stringOption, type ParsedCommandArgs } from '../args.ts';
 import { clip, renderTable } from '../table.ts';
@@ -96,7 +97,7 @@ const importCommand: Command = {
   options: [{ name: 'name', kind: 'string', value: 'NAME', description: 'store it under NAME instead of the name in the file' }],
   async run(ctx, args) {
     const path = operand(args, 0);
-    const content = parseJsonText(readTextFile(path, ctx.io.cwd), path);
+    const content = parseJsonText(readTextFile(path, ctx.io.cwd, LIBRARY_FILE_MAX_BYTES, 'a library of 10,000 values with long sources is under 4 MB'), path);
     const detail = await ctx.call('libraries.import', { file: content, name: stringOption(args, 'name') });
     ctx.print(detail, () => `imported "${detail.name}" as ${detail.id} (${detail.valueCount} values)`);
   },

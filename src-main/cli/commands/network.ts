@@ -1,3 +1,4 @@
+import { NETWORK_FILE_MAX_BYTES } from '../../shared/schemas/network-api.ts';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Command, CommandContext } from '../context.ts';
@@ -21,9 +22,9 @@ function readNetworkFiles(ctx: CommandContext, path: string): { fileName: string
   if (existsSync(full) && statSync(full).isDirectory()) {
     const names = readdirSync(full).filter((f) => /\.ya?ml$/i.test(f));
     if (!names.length) throw new UsageError(`${path} has no .yaml layer files`);
-    return names.map((fileName) => ({ fileName, text: readTextFile(join(full, fileName), ctx.io.cwd) }));
+    return names.map((fileName) => ({ fileName, text: readTextFile(join(full, fileName), ctx.io.cwd, NETWORK_FILE_MAX_BYTES, 'the largest network description is well under 1 MB') }));
   }
-  return [{ fileName: basename(path), text: readTextFile(path, ctx.io.cwd) }];
+  return [{ fileName: basename(path), text: readTextFile(path, ctx.io.cwd, NETWORK_FILE_MAX_BYTES, 'the largest network description is well under 1 MB') }];
 }
 
 function looksLikeFile(ref: string): boolean {

@@ -16,9 +16,12 @@ export const cellDetailSchema = z.object({
 });
 export type CellDetail = z.infer<typeof cellDetailSchema>;
 
+/** An NVSim .cell file is a few hundred bytes; 1 MB leaves room for comments. */
+export const CELL_FILE_MAX_BYTES = 1_000_000;
+
 export const nvsimImportInputSchema = z
   .object({
-    text: z.string().max(1_000_000, 'the .cell file is larger than 1 MB'),
+    text: z.string().max(CELL_FILE_MAX_BYTES, 'the .cell file is larger than 1 MB'),
     fileName: z.string().max(500).default('cell file'),
     name: nameSchema.optional(),
   })

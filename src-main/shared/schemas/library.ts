@@ -10,6 +10,10 @@ export const libraryKindSchema = z.enum(LIBRARY_KINDS);
 export type LibraryKind = z.infer<typeof libraryKindSchema>;
 
 export const MAX_VALUES = 10_000;
+/** Text of all values of a library together (keys, strings, units, sources): 4 MB. */
+export const MAX_VALUES_TEXT = 4_000_000;
+/** A library file on disk: the values' text plus JSON punctuation, with room to spare. */
+export const LIBRARY_FILE_MAX_BYTES = 8_000_000;
 
 /** Names users type on the command line and see in lists: visible text, no control characters. */
 export const nameSchema = z
@@ -50,6 +54,8 @@ export const valuesSchema = z
   .array(paramValueSchema)
   .max(MAX_VALUES, `must hold at most ${MAX_VALUES} values`)
   .superRefine((values, ctx) => {
+    const text = values.reduce((n, v) => n + v.key.length + v.unit.length + v.source.length + (typeof v.value === 'string' ? v.value.length : 8), 0);
+    if (text > MAX_VALUES_TEXT) ctx.addIssue({ code: 'custom', path: [], message: `hold ${text} characters of text; a library may hold at most ${MAX_VALUES_TEXT}` });
     const seen = new Map<string, number>();
     values.forEach((v, i) => {
       const first = seen.get(v.key);

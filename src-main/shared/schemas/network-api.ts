@@ -24,7 +24,9 @@ export const networkDetailSchema = networkSummarySchema.extend({
 });
 export type NetworkDetail = z.infer<typeof networkDetailSchema>;
 
-export const layerFileSchema = z.object({ fileName: z.string().min(1).max(500), text: z.string().max(5_000_000) });
+/** One network file's text (NetWork.csv, Timeloop YAML): 5 MB, far above any real description. */
+export const NETWORK_FILE_MAX_BYTES = 5_000_000;
+export const layerFileSchema = z.object({ fileName: z.string().min(1).max(500), text: z.string().max(NETWORK_FILE_MAX_BYTES, `must be at most ${NETWORK_FILE_MAX_BYTES} characters`) });
 
 export const networkImportSchema = z
   .object({

@@ -12,13 +12,27 @@ export type ActivationFunction = (typeof ACTIVATION_FUNCTIONS)[number];
 
 export const MAX_LAYERS = 5000;
 
-const count = z.number().int().positive();
-const offset = z.number().int().nonnegative();
+// Physical ranges, so a typo (or 1e15 channels) is refused at the input instead of reaching the
+// simulator as an overflow: no published network comes near them.
+/** Channels, features, classes, groups: 2^20, far above any published layer (the largest are about 10^5). */
+export const MAX_CHANNELS = 1_048_576;
+/** Feature-map height and width: 65,536 pixels a side. */
+export const MAX_SPATIAL = 65_536;
+/** Kernel, stride, padding and dilation: 4096. */
+export const MAX_WINDOW = 4096;
+/** Images in a dataset: ten billion. */
+export const MAX_DATASET = 10_000_000_000;
+
+const bounded = (max: number, what: string) => z.number().int('must be a whole number').positive('must be at least 1').max(max, `must be at most ${max} (${what})`);
+const count = bounded(MAX_CHANNELS, 'channels, features and classes are capped at 2^20');
+const spatial = bounded(MAX_SPATIAL, 'pixels a side');
+const windowSize = bounded(MAX_WINDOW, 'a window this large is no layer');
+const offset = z.number().int('must be a whole number').nonnegative('must not be negative').max(MAX_WINDOW, `must be at most ${MAX_WINDOW}`);
 /** [height, width] */
-const pair = z.tuple([count, count]);
+const pair = z.tuple([windowSize, windowSize]);
 const padPair = z.tuple([offset, offset]);
 /** [channels, height, width] */
-export const shapeSchema = z.tuple([count, count, count]);
+export const shapeSchema = z.tuple([count, spatial, spatial]);
 export type Shape = z.infer<typeof shapeSchema>;
 
 export const layerNameSchema = z
@@ -121,8 +135,8 @@ export const networkSchema = z
     name: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters'),
     dataset: z.string().max(120),
     /** Training images per epoch, when the dataset has a standard size. */
-    datasetSize: count.optional(),
-    input: z.object({ channels: count, height: count, width: count }).strict(),
+    datasetSize: bounded(MAX_DATASET, 'images').optional(),
+    input: z.object({ channels: count, height: spatial, width: spatial }).strict(),
     classes: count,
     /** Where the network is defined: a citation, or where the file came from. */
     source: z.string().min(1, 'must say where the network comes from').max(2000),

@@ -50,6 +50,9 @@ export function evaluatePoint(base: PointBatch, point: SweepPoint, memo: Subarra
   try {
     const prepared = prepareDesign(parsed.params, base.cell, subarrayFor(memo, base.cell, parsed.params));
     const totals = evaluateTotals(prepared, base.analysis, base.batch ?? parsed.params.defaultBatch);
+    // A point far outside the model's range overflows: it is reported as such, never as a figure.
+    const overflow = Object.entries(totals).find(([, v]) => !Number.isFinite(v));
+    if (overflow) return { index: point.index, values: point.values, energy_J: null, latency_s: null, area_m2: null, error: `${overflow[0]} overflows (${overflow[1]}): the values are beyond what the model covers` };
     return { index: point.index, values: point.values, ...totals };
   } catch (error) {
     return { index: point.index, values: point.values, energy_J: null, latency_s: null, area_m2: null, error: error instanceof Error ? error.message : String(error) };

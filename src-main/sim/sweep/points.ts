@@ -23,7 +23,8 @@ export function axisValues(axis: SweepAxis): number[] {
   const values: number[] = [];
   for (let i = 0; i < n; i += 1) {
     const f = n === 1 ? 0 : i / (n - 1);
-    const raw = axis.scale === 'log' ? axis.from * (axis.to / axis.from) ** f : axis.from + (axis.to - axis.from) * f;
+    // Weighted ends rather than from + (to - from) f: the difference of two huge finite ends overflows.
+    const raw = axis.scale === 'log' ? axis.from * (axis.to / axis.from) ** f : axis.from * (1 - f) + axis.to * f;
     values.push(axis.integer === true ? Math.round(raw) : Number(raw.toPrecision(12)));
   }
   return values;
