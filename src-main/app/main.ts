@@ -6,7 +6,8 @@ import { resolveDbPath } from '../store/paths.ts';
 import { describeError, WorkbenchFailure } from '../shared/result.ts';
 import { registerIpc, forwardEvents } from './ipc.ts';
 import { createSenderCheck } from './sender-policy.ts';
-import { hardenSession } from './security.ts';
+import { hardenEveryContents, hardenSession } from './security.ts';
+import { createAppUrlCheck } from './app-url.ts';
 import { createMainWindow, type WindowPaths } from './window.ts';
 import { dbFlagFromArgv } from './argv.ts';
 import { WorkerPool } from '../workers/pool.ts';
@@ -16,13 +17,21 @@ import { WorkerPool } from '../workers/pool.ts';
 
 let window: BrowserWindow | undefined;
 
+function rendererFile(): string {
+  return join(__dirname, '../renderer/index.html');
+}
+
 function paths(): WindowPaths {
   return {
     preload: join(__dirname, '../preload/index.js'),
-    rendererFile: join(__dirname, '../renderer/index.html'),
+    rendererFile: rendererFile(),
     devServerUrl: process.env.ELECTRON_RENDERER_URL,
     stateFile: join(app.getPath('userData'), 'window-state.json'),
   };
+}
+
+function rendererUrl(): string {
+  return process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererFile()).href;
 }
 
 function openStore(jobs: WorkerPool): Workbench | undefined {
@@ -53,8 +62,7 @@ function start(): void {
   }
   hardenSession(session.defaultSession);
   const windowPaths = paths();
-  const rendererUrl = windowPaths.devServerUrl ?? pathToFileURL(windowPaths.rendererFile).href;
-  registerIpc(ipcMain, workbench.dispatch, createSenderCheck(rendererUrl));
+  registerIpc(ipcMain, workbench.dispatch, createSenderCheck(rendererUrl()));
   window = createMainWindow(windowPaths);
   const stopForwarding = forwardEvents(workbench.events, window.webContents);
   window.on('closed', () => {
@@ -77,5 +85,7 @@ if (!app.requestSingleInstanceLock()) {
     window.focus();
   });
   app.on('window-all-closed', () => app.quit());
+  // Before any window exists, so no web contents is ever created without the rules.
+  hardenEveryContents(app, createAppUrlCheck(rendererUrl()));
   void app.whenReady().then(start);
 }

@@ -1,9 +1,9 @@
 import { BrowserWindow, screen } from 'electron';
 import { windowOptions } from './window-options.ts';
 import { loadState, saveState, type WindowState } from './window-state.ts';
-import { hardenContents } from './security.ts';
 
 // Creates the workbench window where it was last, and remembers where it is when it closes.
+// Its web contents is hardened by hardenEveryContents, installed before any window exists.
 
 export interface WindowPaths {
   readonly preload: string;
@@ -16,7 +16,6 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
   const workAreas = screen.getAllDisplays().map((d) => d.workArea);
   const state = loadState(paths.stateFile, workAreas);
   const win = new BrowserWindow(windowOptions(paths.preload, state.bounds, Boolean(paths.devServerUrl)));
-  hardenContents(win.webContents);
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
   win.on('close', () => {

@@ -2,9 +2,9 @@
 // The `pimwb` command. The CLI runs its TypeScript sources directly (Node strips the types), so it
 // works right after `npm install` with no build step. On a Node without type stripping it re-runs
 // itself with the Node that the project installs as a dev dependency.
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { relaunch } from './relaunch.mjs';
 
 const MIN_VERSION = [22, 18];
 
@@ -23,9 +23,5 @@ if (isNodeRecentEnough()) {
     console.error(`pimwb: error: needs Node ${MIN_VERSION.join('.')} or newer (this is ${process.versions.node}); run "npm install" in the workbench folder`);
     process.exit(1);
   }
-  const child = spawnSync(localNode, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...process.env, PIMWB_REEXEC: '1' },
-  });
-  process.exit(child.status ?? 1);
+  relaunch(localNode, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { ...process.env, PIMWB_REEXEC: '1' });
 }

@@ -16,10 +16,26 @@ export function processIO(): CliIO {
     env: process.env,
     cwd: process.cwd(),
     stdinLines: () => createInterface({ input: process.stdin, crlfDelay: Infinity }),
-    untilInterrupted: () =>
-      new Promise((resolve) => {
-        process.once('SIGINT', () => resolve());
-        process.once('SIGTERM', () => resolve());
-      }),
+    untilInterrupted,
   };
+}
+
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Ctrl+C reaches a relaunched pimwb twice (from the terminal and forwarded by its launcher): the
+ * repeat within this time is absorbed so the shutdown stays graceful; a later one ends the process.
+ */
+const REPEAT_GRACE_MS = 1000;
+
+function untilInterrupted(): Promise<void> {
+  return new Promise((resolve) => {
+    const onSignal = (): void => {
+      resolve();
+      setTimeout(() => {
+        for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
+      }, REPEAT_GRACE_MS).unref();
+    };
+    for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
+  });
 }

@@ -4,9 +4,15 @@ import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../services/dispatch.ts';
 import type { EventHub } from '../services/events.ts';
 import { CONTENT_SECURITY_POLICY_HEADER } from '../shared/csp.ts';
-import { fail, type Result } from '../shared/result.ts';
+import { fail, type ErrorCode, type Result } from '../shared/result.ts';
 import { resolveStaticFile } from './static-files.ts';
 import { STATUS_BY_CODE } from './http-status.ts';
+import { DEFAULT_LIMITS, type BridgeLimits } from './limits.ts';
+import { BodyBudget, readBody } from './body.ts';
+import { EventStreams } from './event-streams.ts';
+import { hostAllowed, originAllowed, parseTarget } from './request-guards.ts';
+
+export { isLoopback } from './request-guards.ts';
 
 // `pimwb serve`: the typed contract over HTTP (one JSON POST per channel, server-sent events for
 // pushes) plus the built renderer, so the workbench runs in any browser. Every API request must
@@ -19,6 +25,7 @@ export interface BridgeOptions {
   readonly host: string;
   readonly port: number;
   readonly token?: string;
+  readonly limits?: Partial<BridgeLimits>;
 }
 
 export interface RunningBridge {
@@ -28,9 +35,6 @@ export interface RunningBridge {
   readonly port: number;
   close(): Promise<void>;
 }
-
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
-const HEARTBEAT_MS = 15_000;
 
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY_HEADER,
@@ -61,57 +65,48 @@ function sendEnvelope(res: ServerResponse, result: Result<unknown>): void {
   sendJson(res, result.ok ? 200 : STATUS_BY_CODE[result.error.code], result);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error(`request body is larger than ${MAX_BODY_BYTES} bytes`));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+/** An error whose HTTP status says more than its envelope code (413, 429, 403...). */
+function sendError(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
+  sendJson(res, status, fail(code, message));
 }
 
 export async function startBridge(options: BridgeOptions): Promise<RunningBridge> {
   const token = options.token ?? newSessionToken();
-  const streams = new Set<ServerResponse>();
+  const limits: BridgeLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const budget = new BodyBudget(limits.maxBufferedBytes);
+  // A bridge has one session token, so its cap on streams is the cap per token.
+  const streams = new EventStreams(options.events, limits.maxEventStreams);
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) sendEnvelope(res, fail('internal', 'the request could not be handled'));
       else res.end();
     });
   });
+  // The body is asked for ("100 Continue", sent by readBody) only once the request passed every
+  // check, so a refused client never sends it.
+  server.on('checkContinue', (req, res) => server.emit('request', req, res));
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://bridge.invalid');
-    if (!url.pathname.startsWith('/api/')) return serveStatic(req, res, url.pathname);
-    if (!hostAllowed(req)) return sendEnvelope(res, fail('forbidden', 'requests must address the server by its loopback name'));
-    const given = url.pathname === '/api/events' ? url.searchParams.get('token') : bearer(req);
-    if (!tokenMatches(given, token)) {
+    const target = parseTarget(req.url);
+    if (!target) return sendError(res, 400, 'invalid_input', 'the request URL is malformed (bad syntax or percent-encoding)');
+    if (!originAllowed(req)) return sendError(res, 403, 'forbidden', 'requests from other web pages are refused (the Origin header is not this server)');
+    if (!target.pathname.startsWith('/api/')) return serveStatic(req, res, target.pathname);
+    if (!hostAllowed(req, options.host)) return sendEnvelope(res, fail('forbidden', 'requests must address the server by its loopback name'));
+    const isEvents = target.pathname === '/api/events';
+    if (!tokenMatches(isEvents ? target.searchParams.get('token') : bearer(req), token)) {
       return sendEnvelope(res, fail('forbidden', 'missing or wrong session token; open the URL pimwb serve printed'));
     }
-    if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
+    if (isEvents && req.method === 'GET') return openEventStream(res);
     if (req.method !== 'POST') return sendJson(res, 405, fail('invalid_input', 'API calls are POST requests with a JSON body'));
-    await callChannel(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)));
-  }
-
-  function hostAllowed(req: IncomingMessage): boolean {
-    // Guards against DNS rebinding when bound to loopback: a page on another host name cannot reach the API.
-    if (!isLoopback(options.host)) return true;
-    const host = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-    return host === 'localhost' || isLoopback(host);
+    await callChannel(req, res, decodeURIComponent(target.pathname.slice('/api/'.length)));
   }
 
   async function callChannel(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+    const body = await readBody(req, res, limits, budget);
+    if (!body.ok) return sendError(res, body.status, body.status === 413 ? 'invalid_input' : 'conflict', body.message);
     let payload: unknown;
     try {
-      const text = await readBody(req);
-      payload = text.trim() === '' ? {} : (JSON.parse(text) as unknown);
+      payload = body.text.trim() === '' ? {} : (JSON.parse(body.text) as unknown);
     } catch (error) {
       return sendEnvelope(res, fail('invalid_input', `the request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`));
     }
@@ -119,18 +114,10 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   }
 
   function openEventStream(res: ServerResponse): void {
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
-    res.write(': connected\n\n');
-    streams.add(res);
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-    const unsubscribe = options.events.subscribe((name, payload) => {
-      res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
-    });
-    res.on('close', () => {
-      clearInterval(heartbeat);
-      unsubscribe();
-      streams.delete(res);
-    });
+    if (streams.full) {
+      return sendError(res, 429, 'conflict', `this session already has ${limits.maxEventStreams} open event streams (one per workbench tab); close a tab and reload`);
+    }
+    streams.open(res, SECURITY_HEADERS);
   }
 
   function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): void {
@@ -168,10 +155,6 @@ function bearer(req: IncomingMessage): string | undefined {
   return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
 }
 
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
-
 function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -182,8 +165,8 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
-function closeServer(server: Server, streams: Set<ServerResponse>): Promise<void> {
-  for (const stream of streams) stream.end();
+function closeServer(server: Server, streams: EventStreams): Promise<void> {
+  streams.closeAll();
   return new Promise((resolve) => {
     server.close(() => resolve());
     server.closeAllConnections();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { windowOptions } from '../../src-main/app/window-options.ts';
-import { hardenContents, hardenSession } from '../../src-main/app/security.ts';
+import { hardenSession } from '../../src-main/app/security.ts';
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from '../../src-main/shared/csp.ts';
 
 describe('the workbench window', () => {
@@ -47,17 +47,5 @@ describe('the workbench window', () => {
     permissionRequest!({}, 'media', (g) => (granted = g));
     expect(granted).toBe(false);
     expect(permissionCheck!()).toBe(false);
-  });
-
-  it('blocks navigation, redirects, webviews and new windows', () => {
-    const listeners = new Map<string, (event: { preventDefault: () => void }) => void>();
-    let openHandler: (() => { action: string }) | undefined;
-    hardenContents({ on: (name: string, fn: never) => listeners.set(name, fn), setWindowOpenHandler: (fn: never) => (openHandler = fn) } as never);
-    for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
-      let prevented = false;
-      listeners.get(name)!({ preventDefault: () => (prevented = true) });
-      expect(prevented, name).toBe(true);
-    }
-    expect(openHandler!()).toEqual({ action: 'deny' });
   });
 });

@@ -1,55 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { request } from 'node:http';
-import { mkdirSync, writeFileSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
-import { startBridge, type RunningBridge } from '../../src-main/serve/server.ts';
-import { useTempDir } from '../helpers/temp.ts';
-import { call, testWorkbench } from '../helpers/workbench.ts';
-import type { Workbench } from '../../src-main/services/workbench.ts';
-
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-/** A raw request: the path is sent exactly as given (no client-side normalisation of ".."). */
-function send(port: number, method: string, path: string, options: { headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers: options.headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
+import { call } from '../helpers/workbench.ts';
+import { send, useBridge } from './bridge-fixture.ts';
 
 describe('pimwb serve bridge', () => {
-  const temp = useTempDir();
-  let bridge: RunningBridge | undefined;
-  let wb: Workbench | undefined;
-
-  afterEach(async () => {
-    await bridge?.close();
-    wb?.close();
-    bridge = undefined;
-  });
-
-  async function start(): Promise<RunningBridge> {
-    const dir = temp();
-    const renderer = join(dir, 'renderer');
-    mkdirSync(join(renderer, 'assets'), { recursive: true });
-    writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>PIM Workbench</title>');
-    writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
-    writeFileSync(join(dir, 'secret.txt'), 'secret');
-    symlinkSync(join(dir, 'secret.txt'), join(renderer, 'link.txt'));
-    wb = testWorkbench(dir);
-    bridge = await startBridge({ dispatch: wb.dispatch, events: wb.events, rendererDir: renderer, host: '127.0.0.1', port: 0 });
-    return bridge;
-  }
+  const bridge = useBridge();
+  const start = () => bridge.start();
 
   it('prints a loopback URL that carries the session token', async () => {
     const b = await start();
@@ -106,7 +62,7 @@ describe('pimwb serve bridge', () => {
         let text = '';
         res.on('data', (chunk: string) => {
           text += chunk;
-          if (chunk.includes('connected')) void call(wb!, 'libraries.create', { name: 'pushed', kind: 'cell' });
+          if (chunk.includes('connected')) void call(bridge.workbench(), 'libraries.create', { name: 'pushed', kind: 'cell' });
           const at = text.indexOf('event: ');
           if (at >= 0 && text.includes('\n\n', at)) {
             resolve(text);

@@ -45,8 +45,10 @@ export const serveCommand: Command = {
         throw error;
       },
     );
+    // Listening for Ctrl+C before printing the URL: whoever reads the URL may stop the server at once.
+    const interrupted = ctx.io.untilInterrupted();
     ctx.print({ url: bridge.url, port: bridge.port, token: bridge.token }, () => `PIM Workbench is serving at ${bridge.url}\nOpen that URL in a browser; press Ctrl+C to stop.`);
-    await ctx.io.untilInterrupted();
+    await interrupted;
     await bridge.close();
     await pool.close();
   },
