@@ -177,10 +177,9 @@ export class ExperimentService {
     return this.runTask<PaperComparison>(COMPARE_TASK, task);
   }
 
-  /** Stores a finished evaluation and tells the pages. */
+  /** Stores a finished evaluation, in one transaction so it is never half-written, and tells the pages. */
   private keep(experiment: NewExperiment, result: Evaluation): string {
-    const id = this.deps.repo.create(experiment);
-    this.deps.repo.finish(id, { status: 'done', results: result });
+    const id = this.deps.repo.record(experiment, { status: 'done', results: result });
     this.deps.events.emit('experiments.changed', { ids: [id], reason: 'created' });
     return id;
   }

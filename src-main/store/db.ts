@@ -1,14 +1,17 @@
-import Database from 'better-sqlite3';
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { WorkbenchFailure } from '../shared/result.ts';
-import { HEADER_BYTES, inspectHeader } from './sqlite-header.ts';
+import { connect, type Db } from './connect.ts';
+import { createAtomically, removeStaleTemps } from './create.ts';
+import { messageOf, translateSqliteError, unusable } from './errors.ts';
+import { assertAdoptable } from './inspect.ts';
+import { migrate } from './migrate.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations/index.ts';
+import { recoverInterruptedRuns } from './recovery.ts';
 
-export type Db = Database.Database;
-
-/** Written into every workbench database (PRAGMA application_id) so we never adopt someone else's file: "PIMW". */
-export const APPLICATION_ID = 0x50494d57;
+export type { Db };
+export { APPLICATION_ID, migrate, schemaVersion } from './migrate.ts';
+export { LATEST_SCHEMA_VERSION };
 
 export interface OpenOptions {
   /** Create missing parent folders (the default location); an explicit path must point into an existing folder. */
@@ -16,27 +19,28 @@ export interface OpenOptions {
   readonly migrations?: readonly Migration[];
 }
 
-function unusable(path: string, why: string): WorkbenchFailure {
-  return new WorkbenchFailure('store_unusable', `${path} ${why}`);
-}
-
 /**
- * Opens (creating or migrating if needed) a workbench database. A file that is not ours, is
+ * Opens a workbench database, creating it whole if it does not exist, migrating it if it is older
+ * and marking runs left unfinished by dead processes interrupted. A file that is not ours, is
  * damaged, or comes from a newer workbench is refused before anything writes to it.
  */
 export function openWorkbenchDb(path: string, options: OpenOptions = {}): Db {
   const migrations = options.migrations ?? MIGRATIONS;
-  if (existsSync(path)) assertAdoptable(path, migrations.length);
-  else prepareFolder(path, options.createParentDir ?? false);
+  if (!existsSync(path)) prepareFolder(path, options.createParentDir ?? false);
+  removeStaleTemps(path);
+  if (!existsSync(path)) createNew(path, migrations);
+  else if (statSync(path).isDirectory()) throw unusable(path, 'is a folder, not a database file');
+  assertAdoptable(path, migrations.length);
   let db: Db;
   try {
-    db = new Database(path);
+    db = connect(path, { fileMustExist: true });
   } catch (error) {
     throw unusable(path, `cannot be opened: ${messageOf(error)}`);
   }
   try {
     configure(db);
     migrate(db, migrations);
+    recoverInterruptedRuns(db);
     return db;
   } catch (error) {
     db.close();
@@ -52,105 +56,21 @@ function prepareFolder(path: string, createParentDir: boolean): void {
   mkdirSync(folder, { recursive: true });
 }
 
-function readHeader(path: string): Uint8Array {
-  const header = new Uint8Array(HEADER_BYTES);
-  const fd = openSync(path, 'r');
+function createNew(path: string, migrations: readonly Migration[]): void {
   try {
-    readSync(fd, header, 0, HEADER_BYTES, 0);
-  } finally {
-    closeSync(fd);
-  }
-  return header;
-}
-
-function assertAdoptable(path: string, latest: number): void {
-  const stat = statSync(path);
-  if (stat.isDirectory()) throw unusable(path, 'is a folder, not a database file');
-  if (stat.size === 0) throw unusable(path, 'is empty (0 bytes): it is not a PIM Workbench database');
-  const verdict = inspectHeader(readHeader(path), stat.size);
-  if (verdict.kind === 'not-sqlite') throw unusable(path, 'is not a PIM Workbench database (it is not an SQLite file)');
-  if (verdict.kind === 'truncated') {
-    throw unusable(path, `is truncated or damaged (${verdict.actualBytes} bytes on disk, ${verdict.expectedBytes} expected); restore it from a backup`);
-  }
-  if (verdict.applicationId === APPLICATION_ID) {
-    if (verdict.userVersion > latest) {
-      throw unusable(path, `was written by a newer PIM Workbench (schema ${verdict.userVersion}; this version reads up to ${latest}); update the workbench to open it`);
-    }
-  } else if (verdict.applicationId !== 0 || countTables(path) > 0) {
-    throw unusable(path, 'is an SQLite database of another application, not a PIM Workbench database');
-  }
-  probeReadable(path);
-}
-
-function countTables(path: string): number {
-  return withReadOnly(path, (db) => (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n);
-}
-
-/** Reads the whole schema read-only, so a damaged first page is caught before we write anything. */
-function probeReadable(path: string): void {
-  withReadOnly(path, (db) => db.prepare('SELECT type, name, sql FROM sqlite_master').all());
-}
-
-function withReadOnly<T>(path: string, read: (db: Db) => T): T {
-  let db: Db | undefined;
-  try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
-    return read(db);
+    createAtomically(path, (db) => migrate(db, migrations));
   } catch (error) {
-    throw translateSqliteError(path, error);
-  } finally {
-    db?.close();
+    if (error instanceof WorkbenchFailure) throw error;
+    throw unusable(path, `cannot be created: ${messageOf(error)}`);
   }
 }
 
 function configure(db: Db): void {
+  // New files are built in WAL mode; this converts an empty file adopted in place.
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   // WAL with NORMAL is durable across application crashes; only a power loss can drop the last commits.
   db.pragma('synchronous = NORMAL');
-}
-
-/** Applies each pending migration in its own transaction; stops at the first failure. */
-export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  for (const migration of migrations) {
-    if (migration.version <= current) continue;
-    const apply = db.transaction(() => {
-      db.exec(migration.sql);
-      if (migration.version === 1) db.pragma(`application_id = ${APPLICATION_ID}`);
-      db.pragma(`user_version = ${migration.version}`);
-    });
-    try {
-      apply();
-    } catch (error) {
-      const now = db.pragma('user_version', { simple: true }) as number;
-      throw new WorkbenchFailure(
-        'store_unusable',
-        `database migration ${migration.version} (${migration.name}) failed: ${messageOf(error)}; the database is unchanged at schema ${now}`,
-      );
-    }
-  }
-}
-
-export function schemaVersion(db: Db): number {
-  return db.pragma('user_version', { simple: true }) as number;
-}
-
-export { LATEST_SCHEMA_VERSION };
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** Turns SQLite's codes into a sentence about the file; anything unexpected is passed on. */
-export function translateSqliteError(path: string, error: unknown): Error {
-  const code = (error as { code?: unknown }).code;
-  if (code === 'SQLITE_NOTADB') return unusable(path, 'is not a PIM Workbench database (SQLite cannot read it)');
-  if (code === 'SQLITE_CORRUPT') return unusable(path, 'is damaged (SQLite reports a malformed database); restore it from a backup');
-  if (code === 'SQLITE_CANTOPEN') return unusable(path, 'cannot be opened (check that it exists and is readable)');
-  if (code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') return unusable(path, 'is read-only; the workbench needs to write to it');
-  return error instanceof Error ? error : new Error(String(error));
 }
 
 /**

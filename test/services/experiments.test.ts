@@ -5,6 +5,9 @@ import type { Workbench } from '../../src-main/services/workbench.ts';
 import type { Channel } from '../../src-main/shared/ipc/channels.ts';
 import type { Input } from '../../src-main/shared/ipc/contract.ts';
 import type { WorkbenchError } from '../../src-main/shared/result.ts';
+import { hostname } from 'node:os';
+import { ExperimentRepo } from '../../src-main/store/repos/experiments.ts';
+import { deadPid } from '../store/child-processes.ts';
 
 // History through the contract: search, notes and tags, re-runs from the stored snapshot, and
 // bundles that import elsewhere and re-run to the same numbers.
@@ -147,5 +150,31 @@ describe('experiment services through the contract', () => {
     expect(await call(wb, 'experiments.delete', { ref: run.experimentId! })).toEqual({ id: run.experimentId, name: 'Throwaway' });
     expect((await call(wb, 'experiments.list', {})).total).toBe(0);
     expect((await failure(wb, 'experiments.get', { ref: run.experimentId! })).code).toBe('not_found');
+  });
+
+  it('lists a run a dead process left unfinished as interrupted, and re-runs or deletes it, freeing its library', async () => {
+    const dir = temp();
+    const wb = testWorkbench(dir);
+    const mine = await call(wb, 'libraries.clone', { ref: 'sot-mram-pim', name: 'My SOT design' });
+    const template = await call(wb, 'experiments.get', { ref: (await call(wb, 'experiments.run', { design: 'My SOT design', network: 'lenet5' })).experimentId! });
+    await call(wb, 'experiments.delete', { ref: template.id });
+    // What a process killed while its job ran leaves behind.
+    const clock = { now: () => '2026-02-01T00:00:00.000Z', newId: () => 'exp_leftrunning' };
+    const dead = new ExperimentRepo(wb.db, clock, { host: hostname(), pid: deadPid(), started: null });
+    const { inputSnapshot, libraryRefs, modelVersion, appVersion } = template;
+    dead.start(dead.create({ name: 'Left running', inputSnapshot, libraryRefs, modelVersion, appVersion }));
+    wb.close();
+
+    const reopened = testWorkbench(dir);
+    const [row] = (await call(reopened, 'experiments.list', {})).items;
+    expect(row).toMatchObject({ id: 'exp_leftrunning', status: 'interrupted', figures: null, error: expect.stringMatching(/stopped before it finished; re-run it or delete it/) });
+    expect((await failure(reopened, 'experiments.exportBundle', { ref: 'exp_leftrunning' })).message).toMatch(/is interrupted: only finished experiments can be exported/);
+    const again = await call(reopened, 'experiments.rerun', { ref: 'exp_leftrunning' });
+    expect(again.result.energy_J).toBe((template.results as { energy_J: number }).energy_J);
+    expect((await call(reopened, 'experiments.get', { ref: again.experimentId })).status).toBe('done');
+    await call(reopened, 'experiments.delete', { ref: again.experimentId });
+    expect((await failure(reopened, 'libraries.delete', { ref: mine.id })).message).toMatch(/used by 1 experiment\(s\): "Left running"/);
+    await call(reopened, 'experiments.delete', { ref: 'exp_leftrunning' });
+    expect(await call(reopened, 'libraries.delete', { ref: mine.id })).toEqual({ id: mine.id, name: 'My SOT design' });
   });
 });

@@ -6,6 +6,8 @@ CREATE INDEX experiments_by_created_name ON experiments (created_at, id, name);
 
 CREATE INDEX experiments_by_name ON experiments (name COLLATE NOCASE);
 
+CREATE INDEX experiments_unfinished ON experiments (status) WHERE status IN ('queued', 'running');
+
 CREATE TABLE experiment_libraries (
   experiment_id TEXT NOT NULL REFERENCES experiments (id) ON DELETE CASCADE,
   library_id TEXT NOT NULL REFERENCES libraries (id) ON DELETE RESTRICT,
@@ -19,18 +21,21 @@ CREATE TABLE experiment_tags (
   PRIMARY KEY (experiment_id, tag)
 ) STRICT;
 
-CREATE TABLE experiments (
+CREATE TABLE "experiments" (
   id TEXT PRIMARY KEY,
   name TEXT NOT NULL,
   notes TEXT NOT NULL DEFAULT '',
-  status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed', 'cancelled')),
+  status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed', 'cancelled', 'interrupted')),
   input_snapshot TEXT NOT NULL CHECK (json_valid(input_snapshot)),
   model_version TEXT NOT NULL,
   app_version TEXT NOT NULL,
   results TEXT CHECK (results IS NULL OR json_valid(results)),
   error TEXT,
   created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL
+  updated_at TEXT NOT NULL,
+  owner_host TEXT,
+  owner_pid INTEGER,
+  owner_started TEXT
 ) STRICT;
 
 CREATE TABLE libraries (

@@ -4,7 +4,7 @@ import { evaluationSchema } from './evaluation.ts';
 // An experiment is one evaluation (a design training a workload). It keeps a full snapshot of its
 // resolved inputs and the model and app versions, so an old result can be explained and re-run.
 
-export const EXPERIMENT_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
+export const EXPERIMENT_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled', 'interrupted'] as const;
 export const experimentStatusSchema = z.enum(EXPERIMENT_STATUSES);
 export type ExperimentStatus = z.infer<typeof experimentStatusSchema>;
 

@@ -1,6 +1,7 @@
 import { sql as librariesAndExperiments } from './001-libraries-and-experiments.ts';
 import { sql as networks } from './002-networks.ts';
 import { sql as experimentSearch } from './003-experiment-search.ts';
+import { sql as runOwners } from './004-run-owners.ts';
 
 export interface Migration {
   readonly version: number;
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'libraries and experiments', sql: librariesAndExperiments },
   { version: 2, name: 'networks', sql: networks },
   { version: 3, name: 'experiment search', sql: experimentSearch },
+  { version: 4, name: 'run owners and interrupted runs', sql: runOwners },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,9 +1,12 @@
-import type { Db } from '../db.ts';
+import { writeTransaction, type Db } from '../connect.ts';
 import type { StoreClock } from '../ids.ts';
+import { thisProcess, type RunOwner } from '../run-owner.ts';
 import type { Experiment, ExperimentCursor, ExperimentStatus, ExperimentSummary, LibraryRef } from '../../shared/schemas/experiment.ts';
 
 // Data access for experiments: each row keeps the full input snapshot and the versions that
-// produced its results, so it can be explained and re-run later.
+// produced its results, so it can be explained and re-run later. A run whose outcome is known is
+// stored in one transaction (record); one stored while its job runs (create, start, finish) carries
+// its owner process, so a later open can tell a dead process's run from a live one (recovery.ts).
 
 interface ExperimentRow {
   id: string;
@@ -49,6 +52,12 @@ export interface ExperimentPage {
   readonly total?: number;
 }
 
+export interface ExperimentOutcome {
+  readonly status: ExperimentStatus;
+  readonly results?: unknown;
+  readonly error?: string;
+}
+
 export interface ExperimentChanges {
   readonly name?: string;
   readonly notes?: string;
@@ -61,29 +70,27 @@ const FEW_TAGGED = 2000;
 export class ExperimentRepo {
   private readonly db: Db;
   private readonly clock: StoreClock;
+  private readonly owner: RunOwner;
 
-  constructor(db: Db, clock: StoreClock) {
+  constructor(db: Db, clock: StoreClock, owner: RunOwner = thisProcess()) {
     this.db = db;
     this.clock = clock;
+    this.owner = owner;
   }
 
+  /** Stores a run whose outcome is known, whole: a process killed meanwhile leaves all of it or none. */
+  record(input: NewExperiment, outcome: ExperimentOutcome): string {
+    return writeTransaction(this.db, () => this.insert(input, outcome, null));
+  }
+
+  /** Stores a run about to be queued in a job runner, owned by this process until it finishes. */
   create(input: NewExperiment): string {
-    const id = this.clock.newId('exp');
-    const now = this.clock.now();
-    const createdAt = input.createdAt ?? now;
-    this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO experiments (id, name, notes, status, input_snapshot, model_version, app_version, created_at, updated_at)
-           VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?)`,
-        )
-        .run(id, input.name, input.notes ?? '', JSON.stringify(input.inputSnapshot), input.modelVersion, input.appVersion, createdAt, now);
-      const tag = this.db.prepare('INSERT OR IGNORE INTO experiment_tags (experiment_id, tag) VALUES (?, ?)');
-      for (const t of input.tags ?? []) tag.run(id, t);
-      const ref = this.db.prepare('INSERT OR IGNORE INTO experiment_libraries (experiment_id, library_id, version) VALUES (?, ?, ?)');
-      for (const r of input.libraryRefs ?? []) ref.run(id, r.libraryId, r.version);
-    })();
-    return id;
+    return writeTransaction(this.db, () => this.insert(input, { status: 'queued' }, this.owner));
+  }
+
+  /** Its job started; a run no longer queued (finished, or marked interrupted) is left alone. */
+  start(id: string): void {
+    this.db.prepare("UPDATE experiments SET status = 'running', updated_at = ? WHERE id = ? AND status = 'queued'").run(this.clock.now(), id);
   }
 
   get(id: string): Experiment | undefined {
@@ -147,7 +154,7 @@ export class ExperimentRepo {
 
   /** Renames, rewrites the notes or replaces the tags; inputs, results and versions never change. */
   update(id: string, changes: ExperimentChanges): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       const row = this.db.prepare('SELECT name, notes FROM experiments WHERE id = ?').get(id) as { name: string; notes: string } | undefined;
       if (!row) return;
       this.db
@@ -157,10 +164,10 @@ export class ExperimentRepo {
       this.db.prepare('DELETE FROM experiment_tags WHERE experiment_id = ?').run(id);
       const tag = this.db.prepare('INSERT OR IGNORE INTO experiment_tags (experiment_id, tag) VALUES (?, ?)');
       for (const t of changes.tags) tag.run(id, t);
-    })();
+    });
   }
 
-  finish(id: string, outcome: { status: ExperimentStatus; results?: unknown; error?: string }): void {
+  finish(id: string, outcome: ExperimentOutcome): void {
     this.db
       .prepare('UPDATE experiments SET status = ?, results = ?, error = ?, updated_at = ? WHERE id = ?')
       .run(outcome.status, outcome.results === undefined ? null : JSON.stringify(outcome.results), outcome.error ?? null, this.clock.now(), id);
@@ -168,6 +175,37 @@ export class ExperimentRepo {
 
   delete(id: string): void {
     this.db.prepare('DELETE FROM experiments WHERE id = ?').run(id);
+  }
+
+  private insert(input: NewExperiment, outcome: ExperimentOutcome, owner: RunOwner | null): string {
+    const id = this.clock.newId('exp');
+    const now = this.clock.now();
+    this.db
+      .prepare(
+        `INSERT INTO experiments (id, name, notes, status, input_snapshot, model_version, app_version, results, error, owner_host, owner_pid, owner_started, created_at, updated_at)
+         VALUES (@id, @name, @notes, @status, @snapshot, @modelVersion, @appVersion, @results, @error, @host, @pid, @started, @createdAt, @now)`,
+      )
+      .run({
+        id,
+        name: input.name,
+        notes: input.notes ?? '',
+        status: outcome.status,
+        snapshot: JSON.stringify(input.inputSnapshot),
+        modelVersion: input.modelVersion,
+        appVersion: input.appVersion,
+        results: outcome.results === undefined ? null : JSON.stringify(outcome.results),
+        error: outcome.error ?? null,
+        host: owner?.host ?? null,
+        pid: owner?.pid ?? null,
+        started: owner?.started ?? null,
+        createdAt: input.createdAt ?? now,
+        now,
+      });
+    const tag = this.db.prepare('INSERT OR IGNORE INTO experiment_tags (experiment_id, tag) VALUES (?, ?)');
+    for (const t of input.tags ?? []) tag.run(id, t);
+    const ref = this.db.prepare('INSERT OR IGNORE INTO experiment_libraries (experiment_id, library_id, version) VALUES (?, ?, ?)');
+    for (const r of input.libraryRefs ?? []) ref.run(id, r.libraryId, r.version);
+    return id;
   }
 
   private hydrate(row: ExperimentRow): Experiment {

@@ -1,4 +1,4 @@
-import type { Db } from '../db.ts';
+import { writeTransaction, type Db } from '../connect.ts';
 import type { StoreClock } from '../ids.ts';
 import { WorkbenchFailure } from '../../shared/result.ts';
 import { provenanceOf } from '../../shared/sourced.ts';
@@ -123,14 +123,13 @@ export class LibraryRepo {
   create(input: { name: string; kind: LibraryKind } & NewVersion): string {
     const id = this.clock.newId('lib');
     const now = this.clock.now();
-    const insert = this.db.transaction(() => {
-      this.db
-        .prepare('INSERT INTO libraries (id, name, kind, latest_version, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)')
-        .run(id, input.name, input.kind, now, now);
-      this.insertVersion(id, 1, input, now);
-    });
     try {
-      insert();
+      writeTransaction(this.db, () => {
+        this.db
+          .prepare('INSERT INTO libraries (id, name, kind, latest_version, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)')
+          .run(id, input.name, input.kind, now, now);
+        this.insertVersion(id, 1, input, now);
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw nameTaken(input.name);
       throw error;
@@ -140,7 +139,7 @@ export class LibraryRepo {
 
   /** Appends version baseVersion + 1; refuses if another version was saved since baseVersion. */
   saveVersion(id: string, baseVersion: number, next: NewVersion): number {
-    const save = this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const row = this.db.prepare('SELECT latest_version FROM libraries WHERE id = ?').get(id) as { latest_version: number } | undefined;
       if (!row) throw new WorkbenchFailure('not_found', `library ${id} does not exist`);
       if (row.latest_version !== baseVersion) {
@@ -155,7 +154,6 @@ export class LibraryRepo {
       this.db.prepare('UPDATE libraries SET latest_version = ?, updated_at = ? WHERE id = ?').run(version, now, id);
       return version;
     });
-    return save.immediate();
   }
 
   rename(id: string, name: string): void {

@@ -1,4 +1,4 @@
-import type { Db } from '../db.ts';
+import type { Db } from '../connect.ts';
 import type { StoreClock } from '../ids.ts';
 import { networkSchema, type Network } from '../../shared/schemas/workload.ts';
 import { WorkbenchFailure } from '../../shared/result.ts';

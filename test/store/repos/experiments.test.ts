@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { openWorkbenchDb } from '../../../src-main/store/db.ts';
 import { ExperimentRepo, type ExperimentFilter } from '../../../src-main/store/repos/experiments.ts';
+import type { StoreClock } from '../../../src-main/store/ids.ts';
 import { fixedClock, useTempDir } from '../../helpers/temp.ts';
 
 // A snapshot and results shaped as runs store them, small enough to write by hand.
@@ -111,5 +113,55 @@ describe('ExperimentRepo', () => {
     const now = repo.get(id)!;
     expect(now).toMatchObject({ name: 'after', notes: 'checked against NVSim', tags: ['y', 'z'], results, inputSnapshot: snapshot, createdAt: was.createdAt });
     expect(now.updatedAt > was.updatedAt).toBe(true);
+  });
+
+  it('records a finished run whole, with no owner process', () => {
+    const db = openWorkbenchDb(join(temp(), 'r.sqlite'));
+    const repo = new ExperimentRepo(db, fixedClock());
+    const id = repo.record({ name: 'whole', tags: ['t'], inputSnapshot: snapshot, modelVersion: 'm', appVersion: 'a' }, { status: 'done', results });
+    expect(repo.get(id)).toMatchObject({ status: 'done', results, tags: ['t'], error: null });
+    expect(db.prepare('SELECT owner_pid FROM experiments WHERE id = ?').get(id)).toEqual({ owner_pid: null });
+  });
+
+  it('queues, starts and finishes a run owned by this process', () => {
+    const db = openWorkbenchDb(join(temp(), 'l.sqlite'));
+    const repo = new ExperimentRepo(db, fixedClock(), { host: 'lab-pc', pid: 4242, started: 'boot:17' });
+    const id = repo.create({ name: 'job', inputSnapshot: snapshot, modelVersion: 'm', appVersion: 'a' });
+    expect(db.prepare('SELECT status, owner_host, owner_pid, owner_started FROM experiments WHERE id = ?').get(id)).toEqual({
+      status: 'queued',
+      owner_host: 'lab-pc',
+      owner_pid: 4242,
+      owner_started: 'boot:17',
+    });
+    repo.start(id);
+    expect(repo.get(id)?.status).toBe('running');
+    repo.finish(id, { status: 'done', results });
+    repo.start(id);
+    expect(repo.get(id)).toMatchObject({ status: 'done', results });
+  });
+
+  it('takes the write lock before an update reads, so a writer in between waits instead of breaking it', () => {
+    const path = join(temp(), 'w.sqlite');
+    const base = fixedClock();
+    let meanwhile: (() => void) | undefined;
+    // The clock is read between the update's SELECT and its UPDATE: another connection writes there.
+    const clock: StoreClock = { newId: base.newId, now: () => (meanwhile?.(), base.now()) };
+    const repo = new ExperimentRepo(openWorkbenchDb(path), clock);
+    const id = repo.record({ name: 'shared', inputSnapshot: snapshot, modelVersion: 'm', appVersion: 'a' }, { status: 'done', results });
+    const other = new Database(path, { timeout: 0 });
+    let otherWrite = 'not tried';
+    meanwhile = () => {
+      try {
+        other.prepare("UPDATE experiments SET notes = 'other' WHERE id = ?").run(id);
+        otherWrite = 'written';
+      } catch (error) {
+        otherWrite = (error as { code: string }).code;
+      }
+    };
+    repo.update(id, { notes: 'mine' });
+    meanwhile = undefined;
+    other.close();
+    expect(otherWrite).toBe('SQLITE_BUSY');
+    expect(repo.get(id)?.notes).toBe('mine');
   });
 });
