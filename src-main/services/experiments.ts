@@ -5,8 +5,9 @@ import type { DesignParams, FormatName } from '../sim/arch/design.ts';
 import type { ArithMode } from '../sim/arith/formats.ts';
 import type { Evaluation } from '../shared/schemas/evaluation.ts';
 import type { JobRunner } from '../shared/jobs.ts';
-import { PAPER_NETWORKS, type PaperComparison } from '../sim/experiment/reproduce.ts';
-import { COMPARE_TASK, EVALUATE_TASK, type CompareTaskInput, type DesignData, type EvaluateTaskInput } from '../sim/experiment/tasks.ts';
+import { EVALUATE_TASK, type DesignData, type EvaluateTaskInput } from '../sim/experiment/tasks.ts';
+import type { ReproductionSnapshot } from '../shared/schemas/reproduction.ts';
+import type { ReproductionService } from './reproductions.ts';
 import type { ExperimentRepo, NewExperiment } from '../store/repos/experiments.ts';
 import type { DesignService, ResolvedDesign } from './designs.ts';
 import type { NetworkService } from './networks.ts';
@@ -169,12 +170,15 @@ export class ExperimentService {
     return found;
   }
 
+  /** The paper's comparison of two designs; kept (unless asked not to) with both designs' values, for History. */
   async reproduce(input: ParsedInput<'paper.reproduce'>): Promise<Output<'paper.reproduce'>> {
-    const proposed = this.deps.designs.resolve(input.proposed);
-    const baseline = this.deps.designs.resolve(input.baseline);
-    const networks = PAPER_NETWORKS.map((id) => this.deps.networks.find(`builtin:${id}`).network);
-    const task: CompareTaskInput = { proposed: designData(proposed), baseline: designData(baseline), networks, basis: input.basis, ...(input.batch ? { batch: input.batch } : {}) };
-    return this.runTask<PaperComparison>(COMPARE_TASK, task);
+    const proposed = naming('proposed', () => this.deps.designs.resolve(input.proposed));
+    const baseline = naming('baseline', () => this.deps.designs.resolve(input.baseline));
+    const side = (d: ResolvedDesign): ReproductionSnapshot['proposed'] => ({ ...designData(d), values: [...d.values], cellValues: [...d.cellValues] });
+    const snapshot: ReproductionSnapshot = { basis: input.basis, batch: input.batch ?? null, proposed: side(proposed), baseline: side(baseline) };
+    const output = await this.deps.reproductions.compare(snapshot);
+    const name = input.name ?? `${proposed.name} against ${baseline.name}`.slice(0, 120);
+    return { ...output, reproductionId: input.store ? this.deps.reproductions.keep(name, snapshot, output) : null };
   }
 
   /** Stores a finished evaluation, in one transaction so it is never half-written, and tells the pages. */
@@ -197,6 +201,7 @@ interface ExperimentDeps {
   readonly repo: ExperimentRepo;
   readonly events: EventHub;
   readonly jobs: JobRunner;
+  readonly reproductions: ReproductionService;
   readonly appVersion: string;
 }
 
@@ -211,7 +216,7 @@ function withOverrides(params: DesignParams, format: FormatName | undefined, mod
 }
 
 /** A failure resolving one input of a run, re-labelled so the caller can show it next to that input. */
-function naming<T>(field: 'design' | 'network', resolve: () => T): T {
+function naming<T>(field: 'design' | 'network' | 'proposed' | 'baseline', resolve: () => T): T {
   try {
     return resolve();
   } catch (error) {

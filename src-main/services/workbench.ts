@@ -2,6 +2,8 @@ import { openWorkbenchDb, schemaVersion, type Db } from '../store/db.ts';
 import { systemClock, type StoreClock } from '../store/ids.ts';
 import { LibraryRepo } from '../store/repos/libraries.ts';
 import { ExperimentRepo } from '../store/repos/experiments.ts';
+import { SweepRepo } from '../store/repos/sweeps.ts';
+import { ReproductionRepo } from '../store/repos/reproductions.ts';
 import { loadBuiltinLibraries } from '../store/builtin-libraries.ts';
 import type { Handlers } from '../shared/ipc/contract.ts';
 import { EventHub } from './events.ts';
@@ -10,6 +12,9 @@ import { CellService, builtinCellLibraries } from './cells.ts';
 import { DesignService, builtinDesignLibraries } from './designs.ts';
 import { ExperimentService } from './experiments.ts';
 import { SweepService } from './sweeps.ts';
+import { KeptSweepService } from './kept-sweeps.ts';
+import { ReproductionService } from './reproductions.ts';
+import { HistoryService } from './history.ts';
 import { InlineRunner } from './inline-runner.ts';
 import { SIM_TASKS } from '../sim/tasks.ts';
 import type { JobRunner } from '../shared/jobs.ts';
@@ -54,9 +59,15 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
   const designs = new DesignService(libraries, cells);
   const experimentRepo = new ExperimentRepo(db, clock);
   const jobs = options.jobs ?? new InlineRunner(SIM_TASKS);
-  const experiments = new ExperimentService({ designs, networks, repo: experimentRepo, events, jobs, appVersion: options.appVersion });
-  const sweeps = new SweepService({ designs, networks, jobs, events, now: () => performance.now() });
-  const handlers = buildHandlers({ libraries, cells, networks, arith: new ArithService(cells, jobs), designs, experiments, sweeps, db, options });
+  const reproductionRepo = new ReproductionRepo(db, clock);
+  const reproductions = new ReproductionService({ repo: reproductionRepo, networks, jobs, events, appVersion: options.appVersion });
+  const experiments = new ExperimentService({ designs, networks, repo: experimentRepo, events, jobs, reproductions, appVersion: options.appVersion });
+  const sweepRepo = new SweepRepo(db, clock);
+  const keptSweeps = new KeptSweepService({ repo: sweepRepo, events });
+  const sweeps = new SweepService({ designs, networks, jobs, events, repo: sweepRepo, kept: keptSweeps, appVersion: options.appVersion, now: () => performance.now() });
+  const history = new HistoryService({ experiments: experimentRepo, sweeps: sweepRepo, reproductions: reproductionRepo });
+  history.purgeDeleted(Date.now());
+  const handlers = buildHandlers({ libraries, cells, networks, arith: new ArithService(cells, jobs), designs, experiments, sweeps, keptSweeps, reproductions, history, db, options });
   return {
     dispatch: createDispatch(handlers, options.dispatch),
     events,
@@ -76,12 +87,15 @@ interface Services {
   readonly designs: DesignService;
   readonly experiments: ExperimentService;
   readonly sweeps: SweepService;
+  readonly keptSweeps: KeptSweepService;
+  readonly reproductions: ReproductionService;
+  readonly history: HistoryService;
   readonly db: Db;
   readonly options: WorkbenchOptions;
 }
 
 function buildHandlers(parts: Services): Handlers {
-  const { libraries, cells, networks, arith, designs, experiments, sweeps, db, options } = parts;
+  const { libraries, cells, networks, arith, designs, experiments, sweeps, keptSweeps, reproductions, history, db, options } = parts;
   return {
     'app.info': () => ({ appVersion: options.appVersion, modelVersion: MODEL_VERSION, schemaVersion: schemaVersion(db), dbPath: options.dbPath }),
     'libraries.list': (input) => libraries.list(input),
@@ -120,5 +134,19 @@ function buildHandlers(parts: Services): Handlers {
     'paper.reproduce': (input) => experiments.reproduce(input),
     'sweeps.run': (input) => sweeps.run(input),
     'sweeps.cancel': (input) => sweeps.cancel(input),
+    'sweeps.get': (input) => keptSweeps.get(input),
+    'sweeps.points': (input) => keptSweeps.points(input),
+    'sweeps.rerun': (input) => sweeps.rerun(input),
+    'sweeps.update': (input) => keptSweeps.update(input),
+    'sweeps.delete': (input) => keptSweeps.delete(input),
+    'sweeps.restore': (input) => keptSweeps.restore(input),
+    'sweeps.export': (input) => keptSweeps.export(input),
+    'reproductions.get': (input) => reproductions.get(input),
+    'reproductions.rerun': (input) => reproductions.rerun(input),
+    'reproductions.update': (input) => reproductions.update(input),
+    'reproductions.delete': (input) => reproductions.delete(input),
+    'reproductions.restore': (input) => reproductions.restore(input),
+    'reproductions.export': (input) => reproductions.export(input),
+    'history.list': (input) => history.list(input),
   };
 }

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 // Ids are short enough to type on the command line and carry their kind: lib_7k2m9x4q1c.
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz'; // Crockford base32: no i, l, o, u
 
-export type IdKind = 'lib' | 'exp' | 'net';
+export type IdKind = 'lib' | 'exp' | 'net' | 'swp' | 'rep';
 
 export function newId(kind: IdKind, random: (n: number) => Uint8Array = randomBytes): string {
   const bytes = random(10);

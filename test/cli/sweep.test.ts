@@ -26,6 +26,7 @@ describe('pimwb sweep', () => {
     expect(r.front.length).toBeGreaterThan(0);
     const text = await pimwb(['sweep', '--design', 'floatpim', '--network', 'lenet5', '--vary', 'cols=128:1024:4:log', '--db', db()]);
     expect(text.stdout).toMatch(/Pareto front \(energy vs latency\): \d+ points/);
+    expect(text.stdout).toMatch(/Kept in History as swp_\w+/);
   });
 
   it('exits 2 on a bad range or key', async () => {

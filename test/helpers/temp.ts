@@ -20,7 +20,7 @@ export function useTempDir(): () => string {
 /** Ids and times that increase predictably, so tests can assert on them. */
 export function fixedClock(start = Date.UTC(2026, 0, 1)): StoreClock {
   let tick = 0;
-  const counters = { lib: 0, exp: 0, net: 0 };
+  const counters = { lib: 0, exp: 0, net: 0, swp: 0, rep: 0 };
   return {
     now: () => new Date(start + (tick += 1) * 1000).toISOString(),
     newId: (kind) => `${kind}_${String((counters[kind] += 1)).padStart(10, '0')}`,

@@ -44,6 +44,7 @@ function sweepText(out: SweepOutput): string {
   const head = [
     `${out.design.name} on ${out.network.name}: ${out.points.length} of ${out.total} points (${out.status}) in ${out.elapsed_s.toFixed(2)} s, varying ${out.axes.map((a) => `${a.key} (${a.unit || '1'})`).join(' and ')}`,
     `Pareto front (energy vs latency): ${out.front.length} points, marked *`,
+    ...(out.sweepId ? [`Kept in History as ${out.sweepId}`] : []),
     ...(failed.length ? [`${failed.length} points are not valid designs, for example: ${failed[0]!.error}`] : []),
     '',
   ];
@@ -70,7 +71,7 @@ const sweep: Command = {
     { name: 'batch', kind: 'int', value: 'N', description: 'images per step (default: the design\'s batch)' },
   ],
   details:
-    'Example: pimwb sweep --design sot-mram-pim --network resnet18 --vary rows=64:1024:5:log --vary powerBudget=10:200:8:log. With --json: {"jobId", "status", "total", "points": [{"index", "values", "energy_J", "latency_s", "area_m2", "error"?}], "front": [indices], "design", "network", "axes", "elapsed_s"}.',
+    'Example: pimwb sweep --design sot-mram-pim --network resnet18 --vary rows=64:1024:5:log --vary powerBudget=10:200:8:log. With --json: {"jobId", "sweepId" (kept in History), "status", "total", "points": [{"index", "values", "energy_J", "latency_s", "area_m2", "error"?}], "front": [indices], "design", "network", "axes", "elapsed_s"}.',
   async run(ctx, args) {
     const axes = varies(args);
     const batch = intOption(args, 'batch');

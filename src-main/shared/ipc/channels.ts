@@ -39,11 +39,25 @@ export const CHANNELS = [
   'paper.reproduce',
   'sweeps.run',
   'sweeps.cancel',
+  'sweeps.get',
+  'sweeps.points',
+  'sweeps.rerun',
+  'sweeps.update',
+  'sweeps.delete',
+  'sweeps.restore',
+  'sweeps.export',
+  'reproductions.get',
+  'reproductions.rerun',
+  'reproductions.update',
+  'reproductions.delete',
+  'reproductions.restore',
+  'reproductions.export',
+  'history.list',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 
-export const EVENTS = ['libraries.changed', 'networks.changed', 'experiments.changed', 'sweeps.progress'] as const;
+export const EVENTS = ['libraries.changed', 'networks.changed', 'experiments.changed', 'sweeps.progress', 'history.changed'] as const;
 
 export type EventName = (typeof EVENTS)[number];
 

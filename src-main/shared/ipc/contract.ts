@@ -22,7 +22,22 @@ import {
   experimentUpdateInputSchema,
 } from '../schemas/experiment.ts';
 import { bundleFileSchema } from '../schemas/experiment-bundle.ts';
-import { sweepInputSchema, sweepOutputSchema } from '../schemas/sweep.ts';
+import {
+  keptDeleteOutputSchema,
+  keptExportInputSchema,
+  keptExportOutputSchema,
+  keptUpdateInputSchema,
+  sweepHeaderSchema,
+  sweepInputSchema,
+  sweepOutputSchema,
+  sweepPointsInputSchema,
+  sweepPointsOutputSchema,
+  keptRefSchema,
+  sweepRerunInputSchema,
+  sweepRerunOutputSchema,
+} from '../schemas/sweep.ts';
+import { reproductionRerunOutputSchema, reproductionSchema } from '../schemas/reproduction.ts';
+import { historyListInputSchema, historyListOutputSchema } from '../schemas/history.ts';
 import type { Channel, EventName } from './channels.ts';
 
 // The one typed contract between the renderer (or CLI, or HTTP client) and the services.
@@ -204,6 +219,22 @@ export const contract = {
     input: z.object({ jobId: z.string().min(1).max(100) }).strict(),
     output: z.object({ jobId: z.string(), cancelled: z.boolean() }),
   },
+  'sweeps.get': { input: keptRefSchema, output: sweepHeaderSchema },
+  'sweeps.points': { input: sweepPointsInputSchema, output: sweepPointsOutputSchema },
+  'sweeps.rerun': { input: sweepRerunInputSchema, output: sweepRerunOutputSchema },
+  'sweeps.update': { input: keptUpdateInputSchema, output: sweepHeaderSchema },
+  'sweeps.delete': { input: keptRefSchema, output: keptDeleteOutputSchema },
+  /** Undoes a delete; `ref` is the deleted sweep's id. */
+  'sweeps.restore': { input: keptRefSchema, output: sweepHeaderSchema },
+  'sweeps.export': { input: keptExportInputSchema, output: keptExportOutputSchema },
+  'reproductions.get': { input: keptRefSchema, output: reproductionSchema },
+  'reproductions.rerun': { input: keptRefSchema, output: reproductionRerunOutputSchema },
+  'reproductions.update': { input: keptUpdateInputSchema, output: reproductionSchema },
+  'reproductions.delete': { input: keptRefSchema, output: keptDeleteOutputSchema },
+  /** Undoes a delete; `ref` is the deleted reproduction's id. */
+  'reproductions.restore': { input: keptRefSchema, output: reproductionSchema },
+  'reproductions.export': { input: keptExportInputSchema, output: keptExportOutputSchema },
+  'history.list': { input: historyListInputSchema, output: historyListOutputSchema },
 } as const satisfies Record<Channel, ChannelSpec>;
 
 export const events = {
@@ -214,6 +245,8 @@ export const events = {
   'networks.changed': z.object({ ids: z.array(z.string()), reason: z.enum(['imported', 'deleted']) }),
   'experiments.changed': z.object({ ids: z.array(z.string()), reason: z.enum(['created', 'updated', 'deleted']) }),
   'sweeps.progress': z.object({ jobId: z.string(), done: z.number().int(), total: z.number().int() }),
+  /** A kept sweep or reproduction came, changed, went or came back (experiments have their own event). */
+  'history.changed': z.object({ kind: z.enum(['sweep', 'reproduction']), ids: z.array(z.string()), reason: z.enum(['created', 'updated', 'deleted', 'restored']) }),
 } as const satisfies Record<EventName, z.ZodType>;
 
 /** What a caller sends on `C` (defaults not yet applied). */

@@ -12,7 +12,7 @@ import { networkSchema, type Network } from './workload.ts';
 export const EXPERIMENT_BUNDLE_FORMAT = 'pimwb-experiment';
 export const EXPERIMENT_BUNDLE_SCHEMA_VERSION = 1;
 
-const versionedValues = z
+export const versionedValuesSchema = z
   .object({
     id: z.string().min(1, 'must not be empty'),
     name: z.string().min(1, 'must not be empty'),
@@ -22,7 +22,7 @@ const versionedValues = z
   .strict();
 
 /** The network as evaluated, with the id it had in the store it came from. */
-const snapshotNetworkSchema = z.looseObject({ id: z.string().min(1, 'must not be empty') }).transform((value, ctx): Network & { id: string } => {
+export const snapshotNetworkSchema = z.looseObject({ id: z.string().min(1, 'must not be empty') }).transform((value, ctx): Network & { id: string } => {
   const { id, ...network } = value;
   const parsed = networkSchema.safeParse(network);
   if (parsed.success) return { id, ...parsed.data };
@@ -32,8 +32,8 @@ const snapshotNetworkSchema = z.looseObject({ id: z.string().min(1, 'must not be
 
 export const inputSnapshotSchema = z
   .object({
-    design: versionedValues,
-    cell: versionedValues,
+    design: versionedValuesSchema,
+    cell: versionedValuesSchema,
     network: snapshotNetworkSchema,
     options: z
       .object({

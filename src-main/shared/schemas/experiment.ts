@@ -49,22 +49,24 @@ const dateBound = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { er
 export const experimentCursorSchema = z.object({ createdAt: z.string(), id: z.string() });
 export type ExperimentCursor = z.infer<typeof experimentCursorSchema>;
 
-export const experimentListInputSchema = z
-  .object({
-    limit: z.number().int().min(1).max(500).default(50),
-    after: experimentCursorSchema.nullable().optional(),
-    /** Part of the name, in any case. */
-    text: z.string().trim().max(200).optional(),
-    tag: z.string().trim().max(60).optional(),
-    /** Created on or after. */
-    from: dateBound.optional(),
-    /** Created on or before (a date includes the whole day). */
-    to: dateBound.optional(),
-  })
-  .strict()
-  .superRefine((input, ctx) => {
-    if (input.from && input.to && lowerBound(input.from) > upperBound(input.to)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'is before "from"' });
-  });
+/** History's page and filters, shared by the list of experiments and the list of everything kept. */
+export const listFilterShape = {
+  limit: z.number().int().min(1).max(500).default(50),
+  after: experimentCursorSchema.nullable().optional(),
+  /** Part of the name, in any case. */
+  text: z.string().trim().max(200).optional(),
+  tag: z.string().trim().max(60).optional(),
+  /** Created on or after. */
+  from: dateBound.optional(),
+  /** Created on or before (a date includes the whole day). */
+  to: dateBound.optional(),
+};
+
+export function checkDateRange(input: { from?: string | undefined; to?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (input.from && input.to && lowerBound(input.from) > upperBound(input.to)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'is before "from"' });
+}
+
+export const experimentListInputSchema = z.object(listFilterShape).strict().superRefine(checkDateRange);
 
 export const experimentListOutputSchema = z.object({
   items: z.array(experimentSummarySchema),

@@ -2,6 +2,7 @@ import { sql as librariesAndExperiments } from './001-libraries-and-experiments.
 import { sql as networks } from './002-networks.ts';
 import { sql as experimentSearch } from './003-experiment-search.ts';
 import { sql as runOwners } from './004-run-owners.ts';
+import { sql as sweepsAndReproductions } from './005-sweeps-and-reproductions.ts';
 
 export interface Migration {
   readonly version: number;
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'networks', sql: networks },
   { version: 3, name: 'experiment search', sql: experimentSearch },
   { version: 4, name: 'run owners and interrupted runs', sql: runOwners },
+  { version: 5, name: 'sweeps and paper reproductions', sql: sweepsAndReproductions },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
