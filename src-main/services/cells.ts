@@ -49,6 +49,7 @@ export class CellService {
 
   constructor(libraries: LibraryService) {
     this.libraries = libraries;
+    libraries.setValueCheck('cell', (values) => this.check({ values: [...values] }).errors);
   }
 
   list(): Output<'cells.list'> {

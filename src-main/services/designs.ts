@@ -9,6 +9,7 @@ import { designParamsFromValues, type DesignParams } from '../sim/arch/design.ts
 import { prepareDesign, type PreparedDesign } from '../sim/arch/prepare.ts';
 import { ArrayInputError } from '../sim/array/subarray.ts';
 import { MissingPrimitiveError } from '../sim/arith/programs.ts';
+import { UnsupportedNodeError } from '../sim/tech/nodes.ts';
 import type { DesignInput } from '../sim/experiment/reproduce.ts';
 import { builtinLibraries } from './builtin-definitions.ts';
 import type { CellService } from './cells.ts';
@@ -47,6 +48,7 @@ export class DesignService {
   constructor(libraries: LibraryService, cells: CellService) {
     this.libraries = libraries;
     this.cells = cells;
+    libraries.setValueCheck('architecture', (values) => this.check(values).errors);
   }
 
   list(): { items: DesignSummary[] } {
@@ -93,8 +95,11 @@ export class DesignService {
       const prepared = prepareDesign(parsed.params, cell);
       return { errors: [], warnings: prepared.warnings.map((w) => ({ ...w })) };
     } catch (error) {
-      if (!(error instanceof ArrayInputError || error instanceof MissingPrimitiveError)) throw error;
-      const path = error instanceof ArrayInputError && error.key ? error.key : 'design';
+      // A cell without the primitives the microprograms need is a problem of the design's cell.
+      if (error instanceof MissingPrimitiveError) return { errors: [{ path: 'cell', message: error.message }], warnings: [] };
+      if (error instanceof UnsupportedNodeError) return { errors: [{ path: 'node', message: error.message }], warnings: [] };
+      if (!(error instanceof ArrayInputError)) throw error;
+      const path = error.key ?? 'design';
       return { errors: [{ path, message: error.message.replace(`${path}: `, '') }], warnings: [] };
     }
   }

@@ -1,7 +1,8 @@
-import { WorkbenchFailure } from '../shared/result.ts';
+import { WorkbenchFailure, type Issue } from '../shared/result.ts';
 import { issuesFromZod } from '../shared/ipc/issues.ts';
 import type { Output, ParsedInput } from '../shared/ipc/contract.ts';
-import type { LibraryDetail, LibrarySummary } from '../shared/schemas/library.ts';
+import type { LibraryDetail, LibraryKind, LibrarySummary, ParamValue } from '../shared/schemas/library.ts';
+import { localDay, stampEditedSources } from '../shared/edited-source.ts';
 import { LIBRARY_FILE_FORMAT, LIBRARY_FILE_SCHEMA_VERSION, libraryFileSchema, type LibraryFile } from '../shared/schemas/library-file.ts';
 import type { LibraryRepo } from '../store/repos/libraries.ts';
 import { nameTaken } from '../store/repos/libraries.ts';
@@ -16,7 +17,12 @@ export interface LibraryServiceDeps {
   readonly builtins: readonly LibraryDetail[];
   readonly events: EventHub;
   readonly appVersion: string;
+  /** Today as YYYY-MM-DD, for the source of an edited value; the local day by default. */
+  readonly today?: () => string;
 }
+
+/** What the simulator refuses in a library's values (errors by key), for the kinds it reads. */
+export type ValueCheck = (values: readonly ParamValue[]) => readonly Issue[];
 
 function summaryOf(detail: LibraryDetail): LibrarySummary {
   const { shownVersion: _shown, note: _note, values: _values, ...summary } = detail;
@@ -25,9 +31,18 @@ function summaryOf(detail: LibraryDetail): LibrarySummary {
 
 export class LibraryService {
   private readonly deps: LibraryServiceDeps;
+  private readonly checks = new Map<LibraryKind, ValueCheck>();
 
   constructor(deps: LibraryServiceDeps) {
     this.deps = deps;
+  }
+
+  /**
+   * The services that read cells and designs register how the simulator checks their values (they
+   * are built on this service, so they cannot be handed to it), and every write applies the check.
+   */
+  setValueCheck(kind: LibraryKind, check: ValueCheck): void {
+    this.checks.set(kind, check);
   }
 
   list(input: ParsedInput<'libraries.list'>): Output<'libraries.list'> {
@@ -50,6 +65,7 @@ export class LibraryService {
 
   create(input: ParsedInput<'libraries.create'>, note = 'created'): Output<'libraries.create'> {
     this.assertNameFree(input.name);
+    this.assertUsable(input.name, input.kind, input.values);
     const id = this.deps.repo.create({ ...input, note });
     this.deps.events.emit('libraries.changed', { ids: [id], reason: note === 'created' ? 'created' : 'imported' });
     return this.detail(id);
@@ -58,6 +74,7 @@ export class LibraryService {
   clone(input: ParsedInput<'libraries.clone'>): Output<'libraries.clone'> {
     const source = this.detail(input.ref, input.version);
     this.assertNameFree(input.name);
+    this.assertUsable(input.name, source.kind, source.values);
     const note = `cloned from ${source.name} version ${source.shownVersion}`;
     const id = this.deps.repo.create({ name: input.name, kind: source.kind, description: source.description, values: source.values, note });
     this.deps.events.emit('libraries.changed', { ids: [id], reason: 'created' });
@@ -68,7 +85,10 @@ export class LibraryService {
     const found = this.resolveEditable(input.ref, 'edited');
     const current = this.detail(found.id);
     const description = input.description ?? current.description;
-    this.deps.repo.saveVersion(found.id, input.baseVersion, { values: input.values, description, note: input.note });
+    const base = this.deps.repo.get(found.id, input.baseVersion)?.values ?? current.values;
+    const values = stampEditedSources(base, input.values, (this.deps.today ?? (() => localDay()))());
+    this.assertUsable(found.name, found.kind, values);
+    this.deps.repo.saveVersion(found.id, input.baseVersion, { values, description, note: input.note });
     this.deps.events.emit('libraries.changed', { ids: [found.id], reason: 'saved' });
     return this.detail(found.id);
   }
@@ -99,6 +119,7 @@ export class LibraryService {
     const file = parseLibraryFile(input.file);
     const name = input.name ?? file.name;
     this.assertNameFree(name);
+    this.assertUsable(name, file.kind, file.values);
     const id = this.deps.repo.create({ name, kind: file.kind, description: file.description, values: file.values, note: 'imported' });
     this.deps.events.emit('libraries.changed', { ids: [id], reason: 'imported' });
     return this.detail(id);
@@ -150,6 +171,21 @@ export class LibraryService {
     const found = this.resolve(ref);
     if (found.builtIn) throw new WorkbenchFailure('conflict', `"${found.name}" is a built-in library and cannot be ${verb}; clone it to make your own copy`);
     return found;
+  }
+
+  /**
+   * Refuses values the simulator refuses. Keys a cell or design still lacks are not refused: a
+   * library may be built up over versions, or be a reference sheet, and says what it lacks where
+   * it is shown; but no value it holds may be one the simulator cannot use.
+   */
+  private assertUsable(name: string, kind: LibraryKind, values: readonly ParamValue[]): void {
+    const check = this.checks.get(kind);
+    if (!check || values.length === 0) return;
+    const held = new Set(values.map((v) => v.key));
+    const refused = check(values).filter((issue) => held.has(issue.path));
+    if (refused.length === 0) return;
+    const named = [...new Set(refused.map((i) => i.path))].join(', ');
+    throw new WorkbenchFailure('invalid_input', `"${name}" holds values the simulator cannot use (${named}); nothing was saved`, refused);
   }
 
   private assertNameFree(name: string, exceptId?: string): void {

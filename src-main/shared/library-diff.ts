@@ -25,7 +25,8 @@ function sameNumber(a: number, b: number): boolean {
   return a === b || Math.abs(a - b) <= RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
 }
 
-function compareValues(left: ParamValue, right: ParamValue): DiffKind {
+/** How `right` differs from `left`, one value of the same key. */
+export function compareValues(left: ParamValue, right: ParamValue): DiffKind {
   if (typeof left.value === 'number' && typeof right.value === 'number') {
     const l = parseUnit(left.unit);
     const r = parseUnit(right.unit);

@@ -27,6 +27,16 @@ describe('designs', () => {
     expect(unreadable.errors).toEqual([{ path: 'tiles', message: expect.stringMatching(/must be a number/) }]);
   });
 
+  it('refuses a node without device figures and magnitudes no chip can have, by key', async () => {
+    const wb = testWorkbench(temp());
+    const node = await call(wb, 'designs.check', { values: set('node', 7) });
+    expect(node.errors).toEqual([{ path: 'node', message: 'must be one of 45, 32, 28, 22 nm (the nodes with device and wire figures)' }]);
+    for (const key of ['powerBudget', 'controller.areaPerTile', 'controller.powerPerTile', 'transfer.wireEnergyPerBit', 'switch.areaPerBlock']) {
+      const huge = await call(wb, 'designs.check', { values: set(key, 1e308) });
+      expect(huge.errors, key).toEqual([{ path: key, message: expect.stringMatching(/^must be at most /) }]);
+    }
+  });
+
   it('lists the built-in designs and a saved one, and runs the saved one', async () => {
     const wb = testWorkbench(temp());
     await call(wb, 'libraries.clone', { ref: 'floatpim', name: 'Narrow FloatPIM' });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../helpers/temp.ts';
 import { call, sampleFile, testWorkbench } from '../helpers/workbench.ts';
+import { localDay } from '../../src-main/shared/edited-source.ts';
+import type { ParamValue } from '../../src-main/shared/schemas/library.ts';
+
+const setValue = (values: readonly ParamValue[], key: string, value: number | string): ParamValue[] => values.map((v) => (v.key === key ? { ...v, value } : v));
 
 describe('library services through the contract', () => {
   const temp = useTempDir();
@@ -129,5 +133,80 @@ describe('cell services', () => {
     expect(odd.warnings.map((w) => w.path)).toEqual(['accessWidth']);
     const impossible = await call(wb, 'cells.check', { values: values.map((v) => (v.key === 'resistanceHigh' ? { ...v, value: 1 } : v)) });
     expect(impossible.errors.map((e) => e.path)).toEqual(['resistanceHigh']);
+  });
+});
+
+describe('saving values the simulator refuses', () => {
+  const temp = useTempDir();
+
+  it('refuses a cell with a negative resistance or an absurd area, naming the keys, and keeps the version it had', async () => {
+    const wb = testWorkbench(temp());
+    const cell = await call(wb, 'libraries.clone', { ref: 'builtin:sot-mram-2t2mtj', name: 'My SOT cell' });
+    const negative = await wb.dispatch('libraries.saveVersion', { ref: cell.id, baseVersion: 1, values: setValue(cell.values, 'resistanceLow', -3) });
+    expect(negative).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/cannot use \(resistanceLow\)/) } });
+    if (!negative.ok) expect(negative.error.issues).toContainEqual({ path: 'resistanceLow', message: expect.stringMatching(/must be positive/) });
+    const huge = await wb.dispatch('libraries.saveVersion', { ref: cell.id, baseVersion: 1, values: setValue(setValue(cell.values, 'cellArea', 1e308), 'setPulse', 5e9) });
+    expect(huge.ok).toBe(false);
+    if (!huge.ok) {
+      expect(huge.error.issues).toEqual([
+        { path: 'cellArea', message: expect.stringMatching(/must be at most 10000 F\^2/) },
+        { path: 'setPulse', message: expect.stringMatching(/must be at most 1 s \(set pulse\)/) },
+      ]);
+    }
+    expect((await call(wb, 'libraries.get', { ref: cell.id })).version).toBe(1);
+  });
+
+  it('refuses a design the simulator cannot build, and a cell it cannot find', async () => {
+    const wb = testWorkbench(temp());
+    const design = await call(wb, 'libraries.clone', { ref: 'builtin:sot-mram-pim', name: 'My PIM' });
+    const cases: [string, number | string, RegExp][] = [
+      ['rows', 64, /a lane of 64 bits cannot hold/],
+      ['cell', 'no such cell', /no library "no such cell"/],
+      ['node', 7, /must be one of 45, 32, 28, 22 nm/],
+      ['powerBudget', 1e308, /must be at most 10 kW/],
+    ];
+    for (const [key, value, reason] of cases) {
+      const result = await wb.dispatch('libraries.saveVersion', { ref: design.id, baseVersion: 1, values: setValue(design.values, key, value) });
+      expect(result.ok, key).toBe(false);
+      if (!result.ok) expect(result.error.issues, key).toEqual([{ path: key, message: expect.stringMatching(reason) }]);
+    }
+    const fine = await call(wb, 'libraries.saveVersion', { ref: design.id, baseVersion: 1, values: setValue(design.values, 'powerBudget', 40) });
+    expect(fine.version).toBe(2);
+  });
+
+  it('lets a cell be built up over versions but refuses any value it holds that the simulator refuses, on create and import too', async () => {
+    const wb = testWorkbench(temp());
+    const area = { key: 'cellArea', value: 40, unit: 'F^2', source: 'assumption: a first guess' };
+    const partial = await call(wb, 'libraries.create', { name: 'Half a cell', kind: 'cell', values: [area] });
+    expect(partial.valueCount).toBe(1);
+    const created = await wb.dispatch('libraries.create', { name: 'Bad cell', kind: 'cell', values: [{ ...area, value: -40 }] });
+    expect(created).toMatchObject({ ok: false, error: { issues: [{ path: 'cellArea' }] } });
+    const file = { format: 'pimwb-library', schemaVersion: 1, name: 'Imported cell', kind: 'cell', description: '', values: [{ ...area, value: 1e308 }] };
+    const imported = await wb.dispatch('libraries.import', { file });
+    expect(imported).toMatchObject({ ok: false, error: { issues: [{ path: 'cellArea', message: expect.stringMatching(/at most/) }] } });
+    expect((await call(wb, 'libraries.list', {})).items.filter((i) => !i.builtIn).map((i) => i.name)).toEqual(['Half a cell']);
+  });
+});
+
+describe('sources of edited values', () => {
+  const temp = useTempDir();
+
+  it('gives a changed value whose source was kept the source "edited by the user on <today>", and leaves restated, re-sourced and untouched values alone', async () => {
+    const wb = testWorkbench(temp());
+    const lib = await call(wb, 'libraries.import', { file: sampleFile });
+    const values = lib.values.map((v) => {
+      if (v.key === 'R_P') return { ...v, value: 12 };
+      if (v.key === 'R_AP') return { ...v, value: 20400, unit: 'Ohm' };
+      if (v.key === 'writeCurrent') return { ...v, value: 300, source: 'our 2024 measurement' };
+      return v;
+    });
+    const saved = await call(wb, 'libraries.saveVersion', { ref: lib.id, baseVersion: 1, values });
+    const source = (key: string) => saved.values.find((v) => v.key === key)?.source;
+    expect(source('R_P')).toBe(`edited by the user on ${localDay()}`);
+    expect(source('R_AP')).toBe('NeuroSim SOT-MRAM preset (22 nm)');
+    expect(source('writeCurrent')).toBe('our 2024 measurement');
+    expect(source('writePulse')).toBe('NeuroSim SOT-MRAM preset (22 nm)');
+    const diff = await call(wb, 'libraries.get', { ref: lib.id, version: 1 });
+    expect(diff.values.find((v) => v.key === 'R_P')?.source).toBe('NeuroSim SOT-MRAM preset (22 nm)');
   });
 });

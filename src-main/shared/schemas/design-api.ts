@@ -93,11 +93,16 @@ export const reproduceInputSchema = z
     batch: batch.optional(),
     proposed: ref.default('sot-mram-pim'),
     baseline: ref.default('floatpim'),
+    /** Keep the reproduction in History (default true, as runs are kept). */
+    store: z.boolean().default(true),
+    name: z.string().trim().min(1).max(120).optional(),
   })
   .strict();
 
 const designRef = z.object({ id: z.string(), name: z.string(), version: z.number().int().optional() });
 export const reproduceOutputSchema = basisResult.extend({
+  /** The kept reproduction's id; null when it was not kept (absent from answers that predate keeping them). */
+  reproductionId: z.string().nullable().optional(),
   batch: z.number().int(),
   proposed: designRef,
   baseline: designRef,

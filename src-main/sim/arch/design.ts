@@ -1,6 +1,7 @@
 import type { Issue } from '../../shared/result.ts';
 import { ARITH_MODES, FORMATS, type ArithMode } from '../arith/formats.ts';
 import { readValues, type ChoiceSpec, type LibraryValue, type NumberSpec } from '../params/read-values.ts';
+import { SUPPORTED_NODES_NM } from '../tech/nodes.ts';
 
 // An accelerator design as a library stores it (kind "architecture": key, value, unit, source) and
 // as the model uses it: chip -> tiles -> blocks -> subarrays of rows x cols cells, a power
@@ -64,22 +65,29 @@ const count = (key: string, field: NumericField, label: string, max = 1_000_000)
   integer: true,
 });
 
+// Upper bounds refuse what no chip can be (a slipped exponent or unit), not unusual designs: a
+// chip's silicon is limited by the lithography reticle (about 26 x 33 mm = 858 mm^2), so no part of
+// a tile or block is over 1000 mm^2; 10 kW is a rack, not one chip's envelope; 1 kW for one tile's
+// controller is more than whole accelerator boards draw; 1 nJ per bit moved is a thousand times an
+// off-chip DRAM access.
+const AREA_MAX_M2 = 1e-3;
+
 export const DESIGN_NUMBER_SPECS: readonly NumberSpec<NumericField>[] = [
-  { key: 'node', field: 'node_nm', quantity: 'length', unit: 'nm', required: true, label: 'technology node' },
+  { key: 'node', field: 'node_nm', quantity: 'length', unit: 'nm', required: true, label: 'technology node', positive: true },
   count('tiles', 'tiles', 'tiles on the chip'),
   count('blocksPerTile', 'blocksPerTile', 'blocks per tile'),
   count('subarraysPerBlock', 'subarraysPerBlock', 'subarrays per block'),
   count('rows', 'rows', 'rows per subarray', 4096),
   count('cols', 'cols', 'columns per subarray', 4096),
   { key: 'mux', field: 'mux', quantity: 'ratio', unit: '1', required: false, label: 'columns per sense amplifier (1, 2, 4 or 8)', min: 1, max: 8, integer: true },
-  { key: 'powerBudget', field: 'powerBudget_W', quantity: 'power', unit: 'W', required: true, label: 'chip power envelope (0: none)', min: 0 },
+  { key: 'powerBudget', field: 'powerBudget_W', quantity: 'power', unit: 'W', required: true, label: 'chip power envelope (0: none)', min: 0, max: 10_000 },
   count('transfer.stepsPerBit', 'transferStepsPerBit', 'array steps per bit moved between blocks', 64),
-  { key: 'transfer.wireEnergyPerBit', field: 'transferWireEnergyPerBit_J', quantity: 'energy', unit: 'fJ', required: true, label: 'switch and wire energy per bit moved, per lane', min: 0 },
+  { key: 'transfer.wireEnergyPerBit', field: 'transferWireEnergyPerBit_J', quantity: 'energy', unit: 'fJ', required: true, label: 'switch and wire energy per bit moved, per lane', min: 0, max: 1e-9 },
   { key: 'operandWritesPerMac', field: 'operandWritesPerMac', quantity: 'ratio', unit: '1', required: true, label: 'values written into a lane per MAC', min: 0, max: 3 },
-  { key: 'controller.areaPerTile', field: 'controllerAreaPerTile_m2', quantity: 'area', unit: 'mm^2', required: true, label: 'controller area per tile', min: 0 },
-  { key: 'controller.powerPerTile', field: 'controllerPowerPerTile_W', quantity: 'power', unit: 'mW', required: true, label: 'controller power per tile', min: 0 },
-  { key: 'switch.areaPerBlock', field: 'switchAreaPerBlock_m2', quantity: 'area', unit: 'um^2', required: true, label: 'inter-block switch area per block', min: 0 },
-  { key: 'interconnect.areaPerTile', field: 'interconnectAreaPerTile_m2', quantity: 'area', unit: 'um^2', required: true, label: 'interconnect area per tile', min: 0 },
+  { key: 'controller.areaPerTile', field: 'controllerAreaPerTile_m2', quantity: 'area', unit: 'mm^2', required: true, label: 'controller area per tile', min: 0, max: AREA_MAX_M2 },
+  { key: 'controller.powerPerTile', field: 'controllerPowerPerTile_W', quantity: 'power', unit: 'mW', required: true, label: 'controller power per tile', min: 0, max: 1000 },
+  { key: 'switch.areaPerBlock', field: 'switchAreaPerBlock_m2', quantity: 'area', unit: 'um^2', required: true, label: 'inter-block switch area per block', min: 0, max: AREA_MAX_M2 },
+  { key: 'interconnect.areaPerTile', field: 'interconnectAreaPerTile_m2', quantity: 'area', unit: 'um^2', required: true, label: 'interconnect area per tile', min: 0, max: AREA_MAX_M2 },
   count('batch', 'defaultBatch', 'default batch size', 65_536),
 ];
 
@@ -103,8 +111,10 @@ export function designParamsFromValues(values: readonly LibraryValue[]): DesignP
   if (!cell) issues.unshift({ path: 'cell', message: 'is missing (the cell library the arrays are built from)' });
   else if (typeof cell.value !== 'string' || cell.value.trim() === '') issues.unshift({ path: 'cell', message: 'must name a cell library (for example builtin:sot-mram-2t2mtj)' });
   if (read.ok && read.params.mux !== undefined && !MUX_VALUES.includes(read.params.mux as number)) issues.push({ path: 'mux', message: `must be one of ${MUX_VALUES.join(', ')} (columns per sense amplifier)` });
+  const node_nm = read.ok ? Math.round((read.params.node_nm as number) * 1e9 * 1000) / 1000 : undefined;
+  if (node_nm !== undefined && !SUPPORTED_NODES_NM.includes(node_nm)) issues.push({ path: 'node', message: `must be one of ${SUPPORTED_NODES_NM.join(', ')} nm (the nodes with device and wire figures)` });
   if (!read.ok || issues.length > 0) return { ok: false, issues };
-  const params = { initPolicy: 'per-gate', ...read.params, cell: (cell!.value as string).trim(), node_nm: Math.round((read.params.node_nm as number) * 1e9 * 1000) / 1000 };
+  const params = { initPolicy: 'per-gate', ...read.params, cell: (cell!.value as string).trim(), node_nm };
   return { ok: true, params: params as unknown as DesignParams };
 }
 

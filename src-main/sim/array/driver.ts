@@ -65,6 +65,9 @@ function sizeChain(tech: TechNode, spec: DriverSpec): number[] {
   let pathEffort = Math.max(1, (spec.logicalEffort * spec.load_F) / spec.inputCap_F);
   let stages = stagesFor(pathEffort);
   if (stages % 2 === 0 === spec.inverting) stages += 1;
+  // A light load asks for no stage at all, but the callers drive through at least one buffer: the
+  // smallest non-inverting one is two inverters.
+  if (stages === 0) stages = 2;
   stages = Math.min(stages, MAX_STAGES);
   let stageEffort = pathEffort ** (1 / (stages + 1));
   let last = Math.max(min, spec.load_F / stageEffort / perWidth);

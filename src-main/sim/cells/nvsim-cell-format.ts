@@ -276,7 +276,9 @@ export function formatNvsimCell(cell: CellParams, options: { title?: string; unk
   for (const map of NUMERIC_KEYS) {
     const field = fields.get(map.ours);
     const value = field ? (cell[field] as number | undefined) : undefined;
-    if (value === undefined || (map.ours === 'accessVoltageDrop' && value === 0 && cell.accessType !== 'diode') || (map.ours === 'readVoltage' && value === 0)) continue;
+    // An SRAM cell's resistances and pulses are neutral zeros the model fills in, not the cell's.
+    const neutral = value === 0 && (cell.family === 'sram' || (map.ours === 'accessVoltageDrop' && cell.accessType !== 'diode') || map.ours === 'readVoltage');
+    if (value === undefined || neutral) continue;
     const si = parseUnit(map.unit)!.toSI;
     out.push(`-${map.nvsim}${map.unit === '1' ? '' : ` (${map.unit === 'Ohm' ? 'ohm' : map.unit})`}: ${numberText(value / si)}`);
   }

@@ -69,6 +69,10 @@ export interface NumericSpec {
   readonly unit: string;
   readonly required: boolean;
   readonly label: string;
+  /** Bounds in SI units (read-values.ts): every value is checked against them where it is entered. */
+  readonly min?: number;
+  readonly max?: number;
+  readonly positive?: boolean;
 }
 
 export interface TextSpec {
@@ -79,35 +83,51 @@ export interface TextSpec {
   readonly label: string;
 }
 
+// Upper bounds lie far beyond any published device (the Reference page gives typical ranges) and
+// refuse what a slipped exponent or unit produces, which would also overflow the array model to
+// Infinity: 10,000 F^2 is some 60 times the largest published cell (about 150 F^2 for SRAM and
+// SOT-MRAM); 1e12 Ohm is an open circuit; 100 V breaks down any CMOS access device; 1 A or 1 W
+// through one bit would melt it; a 1 s pulse is no longer a memory write; 1 uJ is a million times
+// the costliest published write of a bit; 1 pF is the capacitance of a whole bit line, not of a
+// cell; a transistor 1000 F wide spans a hundred cells. Lower bounds are what the physics needs:
+// the cell's size, resistances and pulses must be positive (they divide), drives and widths not
+// negative.
+const OHM_MAX = 1e12;
+const VOLT_MAX = 100;
+const AMP_MAX = 1;
+const SECOND_MAX = 1;
+const JOULE_MAX = 1e-6;
+const WIDTH_MAX = 1000;
+
 export const NUMERIC_SPECS: readonly NumericSpec[] = [
-  { key: 'cellArea', field: 'cellArea_F2', quantity: 'feature-area', unit: 'F^2', required: true, label: 'cell area' },
-  { key: 'aspectRatio', field: 'aspectRatio', quantity: 'ratio', unit: '1', required: true, label: 'cell aspect ratio (height / width)' },
-  { key: 'resistanceLow', field: 'resistanceLow_Ohm', quantity: 'resistance', unit: 'kOhm', required: false, label: 'low resistance (R_P, R_on)' },
-  { key: 'resistanceHigh', field: 'resistanceHigh_Ohm', quantity: 'resistance', unit: 'kOhm', required: false, label: 'high resistance (R_AP, R_off)' },
-  { key: 'readVoltage', field: 'readVoltage_V', quantity: 'voltage', unit: 'V', required: false, label: 'read voltage' },
-  { key: 'readCurrent', field: 'readCurrent_A', quantity: 'current', unit: 'uA', required: false, label: 'forced read current (instead of a read voltage)' },
-  { key: 'readPower', field: 'readPower_W', quantity: 'power', unit: 'uW', required: false, label: 'power of a cell being read' },
-  { key: 'minSenseVoltage', field: 'minSenseVoltage_V', quantity: 'voltage', unit: 'mV', required: true, label: 'minimum sense margin' },
-  { key: 'setCurrent', field: 'setCurrent_A', quantity: 'current', unit: 'uA', required: false, label: 'set (to low resistance) current' },
-  { key: 'setVoltage', field: 'setVoltage_V', quantity: 'voltage', unit: 'V', required: false, label: 'set voltage' },
-  { key: 'setPulse', field: 'setPulse_s', quantity: 'time', unit: 'ns', required: false, label: 'set pulse' },
-  { key: 'setEnergy', field: 'setEnergy_J', quantity: 'energy', unit: 'pJ', required: false, label: 'set energy per bit' },
-  { key: 'resetCurrent', field: 'resetCurrent_A', quantity: 'current', unit: 'uA', required: false, label: 'reset (to high resistance) current' },
-  { key: 'resetVoltage', field: 'resetVoltage_V', quantity: 'voltage', unit: 'V', required: false, label: 'reset voltage' },
-  { key: 'resetPulse', field: 'resetPulse_s', quantity: 'time', unit: 'ns', required: false, label: 'reset pulse' },
-  { key: 'resetEnergy', field: 'resetEnergy_J', quantity: 'energy', unit: 'pJ', required: false, label: 'reset energy per bit' },
-  { key: 'accessWidth', field: 'accessWidth_F', quantity: 'feature-length', unit: 'F', required: false, label: 'read access transistor width' },
-  { key: 'writeAccessWidth', field: 'writeAccessWidth_F', quantity: 'feature-length', unit: 'F', required: false, label: 'write access transistor width' },
-  { key: 'accessVoltageDrop', field: 'accessVoltageDrop_V', quantity: 'voltage', unit: 'V', required: false, label: 'voltage drop of a diode access device' },
-  { key: 'sotChannelResistance', field: 'sotChannelResistance_Ohm', quantity: 'resistance', unit: 'Ohm', required: false, label: 'SOT heavy-metal channel resistance' },
-  { key: 'cellCapacitance', field: 'cellCapacitance_F', quantity: 'capacitance', unit: 'fF', required: false, label: 'capacitance of a cell on its lines (cells without access transistor)' },
-  { key: 'resistanceLowWrite', field: 'resistanceLowWrite_Ohm', quantity: 'resistance', unit: 'kOhm', required: false, label: 'low resistance at the write voltage' },
-  { key: 'resistanceLowHalfWrite', field: 'resistanceLowHalfWrite_Ohm', quantity: 'resistance', unit: 'kOhm', required: false, label: 'low resistance at half the write voltage (half-selected cells)' },
-  { key: 'switchingTime', field: 'switchingTime_s', quantity: 'time', unit: 'ns', required: false, label: 'device switching time under its drive' },
-  { key: 'magicVoltage', field: 'magicVoltage_V', quantity: 'voltage', unit: 'V', required: false, label: 'MAGIC gate voltage V0' },
-  { key: 'magicPulse', field: 'magicPulse_s', quantity: 'time', unit: 'ns', required: false, label: 'MAGIC gate pulse (one logic step)' },
-  { key: 'sramNmosWidth', field: 'sramNmosWidth_F', quantity: 'feature-length', unit: 'F', required: false, label: 'SRAM pull-down NMOS width' },
-  { key: 'sramPmosWidth', field: 'sramPmosWidth_F', quantity: 'feature-length', unit: 'F', required: false, label: 'SRAM pull-up PMOS width' },
+  { key: 'cellArea', field: 'cellArea_F2', quantity: 'feature-area', unit: 'F^2', required: true, label: 'cell area', positive: true, max: 10_000 },
+  { key: 'aspectRatio', field: 'aspectRatio', quantity: 'ratio', unit: '1', required: true, label: 'cell aspect ratio (height / width)', min: 0.01, max: 100 },
+  { key: 'resistanceLow', field: 'resistanceLow_Ohm', quantity: 'resistance', unit: 'kOhm', required: false, label: 'low resistance (R_P, R_on)', positive: true, max: OHM_MAX },
+  { key: 'resistanceHigh', field: 'resistanceHigh_Ohm', quantity: 'resistance', unit: 'kOhm', required: false, label: 'high resistance (R_AP, R_off)', positive: true, max: OHM_MAX },
+  { key: 'readVoltage', field: 'readVoltage_V', quantity: 'voltage', unit: 'V', required: false, label: 'read voltage', min: 0, max: VOLT_MAX },
+  { key: 'readCurrent', field: 'readCurrent_A', quantity: 'current', unit: 'uA', required: false, label: 'forced read current (instead of a read voltage)', min: 0, max: AMP_MAX },
+  { key: 'readPower', field: 'readPower_W', quantity: 'power', unit: 'uW', required: false, label: 'power of a cell being read', min: 0, max: 1 },
+  { key: 'minSenseVoltage', field: 'minSenseVoltage_V', quantity: 'voltage', unit: 'mV', required: true, label: 'minimum sense margin', positive: true, max: VOLT_MAX },
+  { key: 'setCurrent', field: 'setCurrent_A', quantity: 'current', unit: 'uA', required: false, label: 'set (to low resistance) current', min: 0, max: AMP_MAX },
+  { key: 'setVoltage', field: 'setVoltage_V', quantity: 'voltage', unit: 'V', required: false, label: 'set voltage', min: 0, max: VOLT_MAX },
+  { key: 'setPulse', field: 'setPulse_s', quantity: 'time', unit: 'ns', required: false, label: 'set pulse', positive: true, max: SECOND_MAX },
+  { key: 'setEnergy', field: 'setEnergy_J', quantity: 'energy', unit: 'pJ', required: false, label: 'set energy per bit', min: 0, max: JOULE_MAX },
+  { key: 'resetCurrent', field: 'resetCurrent_A', quantity: 'current', unit: 'uA', required: false, label: 'reset (to high resistance) current', min: 0, max: AMP_MAX },
+  { key: 'resetVoltage', field: 'resetVoltage_V', quantity: 'voltage', unit: 'V', required: false, label: 'reset voltage', min: 0, max: VOLT_MAX },
+  { key: 'resetPulse', field: 'resetPulse_s', quantity: 'time', unit: 'ns', required: false, label: 'reset pulse', positive: true, max: SECOND_MAX },
+  { key: 'resetEnergy', field: 'resetEnergy_J', quantity: 'energy', unit: 'pJ', required: false, label: 'reset energy per bit', min: 0, max: JOULE_MAX },
+  { key: 'accessWidth', field: 'accessWidth_F', quantity: 'feature-length', unit: 'F', required: false, label: 'read access transistor width', min: 0, max: WIDTH_MAX },
+  { key: 'writeAccessWidth', field: 'writeAccessWidth_F', quantity: 'feature-length', unit: 'F', required: false, label: 'write access transistor width', min: 0, max: WIDTH_MAX },
+  { key: 'accessVoltageDrop', field: 'accessVoltageDrop_V', quantity: 'voltage', unit: 'V', required: false, label: 'voltage drop of a diode access device', min: 0, max: VOLT_MAX },
+  { key: 'sotChannelResistance', field: 'sotChannelResistance_Ohm', quantity: 'resistance', unit: 'Ohm', required: false, label: 'SOT heavy-metal channel resistance', min: 0, max: OHM_MAX },
+  { key: 'cellCapacitance', field: 'cellCapacitance_F', quantity: 'capacitance', unit: 'fF', required: false, label: 'capacitance of a cell on its lines (cells without access transistor)', min: 0, max: 1e-12 },
+  { key: 'resistanceLowWrite', field: 'resistanceLowWrite_Ohm', quantity: 'resistance', unit: 'kOhm', required: false, label: 'low resistance at the write voltage', positive: true, max: OHM_MAX },
+  { key: 'resistanceLowHalfWrite', field: 'resistanceLowHalfWrite_Ohm', quantity: 'resistance', unit: 'kOhm', required: false, label: 'low resistance at half the write voltage (half-selected cells)', positive: true, max: OHM_MAX },
+  { key: 'switchingTime', field: 'switchingTime_s', quantity: 'time', unit: 'ns', required: false, label: 'device switching time under its drive', positive: true, max: SECOND_MAX },
+  { key: 'magicVoltage', field: 'magicVoltage_V', quantity: 'voltage', unit: 'V', required: false, label: 'MAGIC gate voltage V0', min: 0, max: VOLT_MAX },
+  { key: 'magicPulse', field: 'magicPulse_s', quantity: 'time', unit: 'ns', required: false, label: 'MAGIC gate pulse (one logic step)', positive: true, max: SECOND_MAX },
+  { key: 'sramNmosWidth', field: 'sramNmosWidth_F', quantity: 'feature-length', unit: 'F', required: false, label: 'SRAM pull-down NMOS width', positive: true, max: WIDTH_MAX },
+  { key: 'sramPmosWidth', field: 'sramPmosWidth_F', quantity: 'feature-length', unit: 'F', required: false, label: 'SRAM pull-up PMOS width', positive: true, max: WIDTH_MAX },
 ];
 
 /** Keys every resistive cell needs; an SRAM cell (a latch) has none of them. */

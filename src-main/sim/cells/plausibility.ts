@@ -1,5 +1,6 @@
 import type { Issue } from '../../shared/result.ts';
-import type { CellParams } from './params.ts';
+import { NUMERIC_SPECS, type CellParams } from './params.ts';
+import { boundText } from '../params/read-values.ts';
 
 // Checks on a cell's parameters. Errors are values no device can have; warnings are legal but
 // suspicious, each with the reason, so a user sees why before trusting a result built on them.
@@ -9,62 +10,27 @@ export interface CellCheck {
   readonly warnings: Issue[];
 }
 
-const POSITIVE: readonly (keyof CellParams)[] = [
-  'cellArea_F2',
-  'aspectRatio',
-  'resistanceLow_Ohm',
-  'resistanceHigh_Ohm',
-  'minSenseVoltage_V',
-  'setPulse_s',
-  'resetPulse_s',
-];
-const NON_NEGATIVE: readonly (keyof CellParams)[] = [
-  'readVoltage_V',
-  'readCurrent_A',
-  'readPower_W',
-  'cellCapacitance_F',
-  'setCurrent_A',
-  'resetCurrent_A',
-  'setVoltage_V',
-  'resetVoltage_V',
-  'setEnergy_J',
-  'resetEnergy_J',
-  'accessWidth_F',
-  'writeAccessWidth_F',
-  'accessVoltageDrop_V',
-  'sotChannelResistance_Ohm',
-];
+/** Fields every resistive cell has: an absent one is as impossible as a zero. */
+const ALWAYS: ReadonlySet<string> = new Set(['cellArea_F2', 'aspectRatio', 'resistanceLow_Ohm', 'resistanceHigh_Ohm', 'minSenseVoltage_V', 'setPulse_s', 'resetPulse_s']);
 
-const KEY_OF: Readonly<Record<string, string>> = {
-  cellArea_F2: 'cellArea',
-  aspectRatio: 'aspectRatio',
-  resistanceLow_Ohm: 'resistanceLow',
-  resistanceHigh_Ohm: 'resistanceHigh',
-  readVoltage_V: 'readVoltage',
-  minSenseVoltage_V: 'minSenseVoltage',
-  setPulse_s: 'setPulse',
-  resetPulse_s: 'resetPulse',
-  setCurrent_A: 'setCurrent',
-  resetCurrent_A: 'resetCurrent',
-  setVoltage_V: 'setVoltage',
-  resetVoltage_V: 'resetVoltage',
-  setEnergy_J: 'setEnergy',
-  resetEnergy_J: 'resetEnergy',
-  accessWidth_F: 'accessWidth',
-  writeAccessWidth_F: 'writeAccessWidth',
-  accessVoltageDrop_V: 'accessVoltageDrop',
-  sotChannelResistance_Ohm: 'sotChannelResistance',
-};
-
-function rangeErrors(cell: CellParams): Issue[] {
+/**
+ * The bounds of params.ts applied to a cell in SI units (a cell may come from a file, not only from
+ * library values). `upperOnly` for an SRAM cell, whose resistive fields are neutral zeros.
+ */
+function rangeErrors(cell: CellParams, upperOnly = false): Issue[] {
   const errors: Issue[] = [];
-  for (const field of POSITIVE) {
-    const v = cell[field] as number;
-    if (!(v > 0)) errors.push({ path: KEY_OF[field]!, message: `must be positive (got ${v})` });
-  }
-  for (const field of NON_NEGATIVE) {
-    const v = cell[field] as number | undefined;
-    if (v !== undefined && !(v >= 0)) errors.push({ path: KEY_OF[field]!, message: `must not be negative (got ${v})` });
+  for (const spec of NUMERIC_SPECS) {
+    const v = cell[spec.field];
+    if (upperOnly) {
+      if (v !== undefined && spec.max !== undefined && !(v <= spec.max)) errors.push({ path: spec.key, message: `must be at most ${boundText(spec, spec.max)} (got ${boundText(spec, v)})` });
+      continue;
+    }
+    if (v === undefined && !ALWAYS.has(spec.field)) continue;
+    const got = `(got ${v === undefined ? 'nothing' : boundText(spec, v)})`;
+    if ((spec.positive === true || ALWAYS.has(spec.field)) && !(v !== undefined && v > 0)) errors.push({ path: spec.key, message: `must be positive ${got}` });
+    else if (spec.min === 0 && !(v! >= 0)) errors.push({ path: spec.key, message: `must not be negative ${got}` });
+    else if (spec.min !== undefined && !(v! >= spec.min)) errors.push({ path: spec.key, message: `must be at least ${boundText(spec, spec.min)} ${got}` });
+    else if (spec.max !== undefined && !(v! <= spec.max)) errors.push({ path: spec.key, message: `must be at most ${boundText(spec, spec.max)} ${got}` });
   }
   return errors;
 }
@@ -179,7 +145,7 @@ function sramErrors(cell: CellParams): Issue[] {
   }
   if (cell.accessType !== 'CMOS') errors.push({ path: 'accessType', message: 'must be CMOS for an SRAM cell' });
   if (cell.readMode !== 'voltage') errors.push({ path: 'readMode', message: 'must be voltage: an SRAM cell is sensed by its bit-line pair' });
-  return errors;
+  return [...errors, ...rangeErrors(cell, true)];
 }
 
 export function checkCell(cell: CellParams): CellCheck {

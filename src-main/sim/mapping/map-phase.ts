@@ -2,7 +2,7 @@ import { COL, COLUMNS, ELEMENTWISE_KINDS, type StepPlan } from './plan.ts';
 import { COST_WIRE } from './cost-table.ts';
 import { OP, addInterconnect, addOps } from './tally.ts';
 
-// One layer's phase mapped onto the lanes that compute at once (domain.md sections 1 and 3).
+// One layer's phase mapped onto the lanes that compute at once.
 // Rules, in order of the work:
 // - Dot products (conv, fc MACs): each result is split over `split` lanes so that results x split
 //   fills the active lanes; each lane multiplies and accumulates its share in place (one fpMul, one

@@ -1,5 +1,5 @@
 import type { Issue } from '../../shared/result.ts';
-import { parseUnit } from '../../shared/units.ts';
+import { formatSI, parseUnit, prefixableBase } from '../../shared/units.ts';
 
 // Library values (each with a unit and a source) read into typed SI parameters by a list of specs,
 // naming every missing or malformed key. Cells and architectures both read their values this way.
@@ -21,10 +21,11 @@ export interface NumberSpec<F extends string = string> {
   readonly unit: string;
   readonly required: boolean;
   readonly label: string;
-  /** Bounds in SI units, inclusive; `integer` asks for a whole number. */
+  /** Bounds in SI units, inclusive; `integer` asks for a whole number, `positive` for more than 0. */
   readonly min?: number;
   readonly max?: number;
   readonly integer?: boolean;
+  readonly positive?: boolean;
 }
 
 export interface ChoiceSpec<F extends string = string> {
@@ -37,10 +38,12 @@ export interface ChoiceSpec<F extends string = string> {
 
 export type ReadResult = { readonly ok: true; readonly params: Record<string, number | string> } | { readonly ok: false; readonly issues: Issue[] };
 
-/** A bound shown in the spec's own unit. */
-function bound(spec: NumberSpec, si: number): string {
+/** A bound or value as a person reads it: "1 s", "1 TOhm", "10000 F^2", not "1000000000 ns". */
+export function boundText(spec: Pick<NumberSpec, 'unit'>, si: number): string {
+  const base = prefixableBase(spec.unit);
+  if (base) return formatSI(si, base.prefixPower === 2 ? 'm^2' : base.base, 6);
   const unit = parseUnit(spec.unit);
-  const shown = unit ? si / unit.toSI : si;
+  const shown = Number((unit ? si / unit.toSI : si).toPrecision(12));
   return spec.unit === '1' || !unit ? `${shown}` : `${shown} ${spec.unit}`;
 }
 
@@ -56,8 +59,9 @@ function readNumber(spec: NumberSpec, found: LibraryValue, issues: Issue[]): num
   }
   const si = found.value * unit.toSI;
   if (spec.integer === true && !Number.isInteger(si)) issues.push({ path: spec.key, message: `must be a whole number (${spec.label})` });
-  else if (spec.min !== undefined && si < spec.min) issues.push({ path: spec.key, message: `must be at least ${bound(spec, spec.min)} (${spec.label})` });
-  else if (spec.max !== undefined && si > spec.max) issues.push({ path: spec.key, message: `must be at most ${bound(spec, spec.max)} (${spec.label})` });
+  else if (spec.positive === true && !(si > 0)) issues.push({ path: spec.key, message: `must be positive (got ${found.value}${found.unit === '1' || found.unit === '' ? '' : ` ${found.unit}`})` });
+  else if (spec.min !== undefined && si < spec.min) issues.push({ path: spec.key, message: `must be at least ${boundText(spec, spec.min)} (${spec.label})` });
+  else if (spec.max !== undefined && si > spec.max) issues.push({ path: spec.key, message: `must be at most ${boundText(spec, spec.max)} (${spec.label})` });
   else return si;
   return undefined;
 }

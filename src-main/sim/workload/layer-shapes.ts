@@ -2,7 +2,7 @@ import type { ConvLayer, Layer, PoolLayer, Shape } from '../../shared/schemas/wo
 import { elementsOf, formatShape, windowOutputSize } from './geometry.ts';
 
 // One layer's output shape, forward MACs and parameters from the shapes it reads.
-// MAC convention (the one behind the published per-image figures, domain.md section 7): conv and
+// MAC convention (the one behind the published per-image figures, e.g. Sze et al., Proc. IEEE 2017): conv and
 // fc multiply-accumulates only; a bias add, a residual add, pooling, activation and batch-norm
 // are element-wise work, counted by training.ts, not here.
 

@@ -5,7 +5,7 @@ import { elementwisePhases } from './elementwise.ts';
 import { NO_WORK, ops, zeroOps, type OpCounts, type PhaseWork } from './ops.ts';
 import { savedElements } from './saved.ts';
 
-// What one training step asks of the arithmetic, per layer and phase (domain.md section 7):
+// What one training step asks of the arithmetic, per layer and phase:
 // - forward, activation gradient and weight gradient scale with the images of a batch; the weight
 //   update and batch statistics happen once per batch (PhaseWork.perBatch).
 // - conv and fc: forward M MACs; the activation gradient is the same M MACs with transposed weights

@@ -31,6 +31,42 @@ describe('cell plausibility', () => {
     expect(paths({ ...stt, setCurrent_A: undefined }, 'errors')).toContain('setCurrent');
   });
 
+  it('refuses magnitudes no cell can have, in the key\'s unit', () => {
+    const errors = (cell: CellParams) => checkCell(cell).errors;
+    expect(errors({ ...stt, cellArea_F2: 1e308 })).toEqual([{ path: 'cellArea', message: 'must be at most 10000 F^2 (got 1e+308 F^2)' }]);
+    expect(errors({ ...stt, resistanceHigh_Ohm: 2e12 })).toEqual([{ path: 'resistanceHigh', message: 'must be at most 1 TOhm (got 2 TOhm)' }]);
+    expect(errors({ ...stt, readVoltage_V: 250 }).map((e) => e.message)).toEqual(['must be at most 100 V (got 250 V)']);
+    expect(errors({ ...stt, setPulse_s: 2 }).map((e) => e.path)).toEqual(['setPulse']);
+    expect(errors({ ...stt, setCurrent_A: 3 }).map((e) => e.path)).toEqual(['setCurrent']);
+    expect(errors({ ...stt, accessWidth_F: 1e4 }).map((e) => e.path)).toEqual(['accessWidth']);
+    expect(errors({ ...stt, aspectRatio: 0.001 }).map((e) => e.message)).toEqual(['must be at least 0.01 (got 0.001)']);
+    // The bounds themselves are legal.
+    expect(errors({ ...stt, cellArea_F2: 10_000, resistanceHigh_Ohm: 1e12 })).toEqual([]);
+    const sram = cellParamsFromValues([
+      { key: 'family', value: 'sram', unit: '', source: 'test' },
+      { key: 'cellArea', value: 146, unit: 'F^2', source: 'test' },
+      { key: 'aspectRatio', value: 1.46, unit: '1', source: 'test' },
+      { key: 'minSenseVoltage', value: 80, unit: 'mV', source: 'test' },
+      { key: 'readMode', value: 'voltage', unit: '', source: 'test' },
+      { key: 'accessType', value: 'CMOS', unit: '', source: 'test' },
+      { key: 'accessWidth', value: 1.31, unit: 'F', source: 'test' },
+    ]);
+    if (!sram.ok) throw new Error(JSON.stringify(sram.issues));
+    expect(checkCell(sram.params).errors).toEqual([]);
+    expect(checkCell({ ...sram.params, cellArea_F2: 1e308 }).errors.map((e) => e.path)).toEqual(['cellArea']);
+  });
+
+  it('refuses the same magnitudes in library values, even in a cell that is not complete yet', () => {
+    const result = cellParamsFromValues([
+      { key: 'cellArea', value: 1e308, unit: 'F^2', source: 'typo' },
+      { key: 'resistanceLow', value: -3, unit: 'kOhm', source: 'typo' },
+    ]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toContainEqual({ path: 'cellArea', message: 'must be at most 10000 F^2 (cell area)' });
+    expect(result.issues).toContainEqual({ path: 'resistanceLow', message: 'must be positive (got -3 kOhm)' });
+  });
+
   it('warns about suspicious but legal values, with the reason', () => {
     expect(checkCell({ ...stt, accessWidth_F: 20 }).warnings[0]).toMatchObject({ path: 'accessWidth', message: expect.stringMatching(/wider than the cell/) });
     expect(paths({ ...stt, resistanceHigh_Ohm: 4000 }, 'warnings')).toContain('resistanceHigh');

@@ -14,14 +14,14 @@ function counts(id: string): { macs: number; params: number; layers: number } {
 // Published forward MACs per image (conv + fc multiply-accumulates), each with its source. The
 // zoo entries carry the same figure; the table is repeated here so that a changed entry fails.
 const PUBLISHED: readonly [string, number, string][] = [
-  ['lenet5', 0.42e6, 'domain.md section 7: LeNet-5 about 0.42 M'],
-  ['alexnet', 0.72e9, 'domain.md section 7: AlexNet about 0.72 G'],
-  ['vgg16', 15.5e9, 'domain.md section 7: VGG-16 about 15.5 G'],
-  ['vgg8-cifar', 0.62e9, 'domain.md section 7: VGG-8 (CIFAR-10, NeuroSim) about 0.62 G'],
-  ['resnet18', 1.8e9, 'domain.md section 7: ResNet-18 about 1.8 G'],
-  ['resnet50', 4.1e9, 'domain.md section 7: ResNet-50 about 4.1 G'],
-  ['googlenet', 1.5e9, 'domain.md section 7: GoogLeNet about 1.5 G'],
-  ['squeezenet', 0.35e9, 'domain.md section 7: SqueezeNet 1.1 about 0.35 G'],
+  ['lenet5', 0.42e6, 'counted from LeCun et al. 1998, C3 fully connected'],
+  ['alexnet', 0.72e9, 'Sze et al., Proc. IEEE 2017: 724 M'],
+  ['vgg16', 15.5e9, 'Sze et al., Proc. IEEE 2017: 15.5 G'],
+  ['vgg8-cifar', 0.62e9, "counted from NeuroSim's NetWork.csv"],
+  ['resnet18', 1.8e9, 'He et al., CVPR 2016, Table 1: 1.8 G'],
+  ['resnet50', 4.1e9, 'torchvision: 4.09 G'],
+  ['googlenet', 1.5e9, 'Szegedy et al., CVPR 2015: 1.5 G'],
+  ['squeezenet', 0.35e9, 'torchvision: 0.35 G'],
 ];
 
 describe('built-in networks', () => {

@@ -24,7 +24,7 @@ export function lenet5(): ZooEntry {
       source: 'LeCun, Bottou, Bengio, Haffner, "Gradient-based learning applied to document recognition", Proc. IEEE 86(11), 1998 (LeNet-5, 32 x 32 input); MNIST: 60,000 training images',
     }),
     publishedForwardMacs: 0.42e6,
-    macsSource: 'domain.md section 7: LeNet-5 about 0.42 M MACs per image (conv + fc)',
+    macsSource: "assumption: 0.42 M MACs per image (conv + fc), counted from the layer shapes of LeCun et al., Proc. IEEE 1998, with C3 connected to all six S2 maps; no publication gives a total for this variant (the paper's partial C3 gives 0.33 M)",
     notes:
       'C3 fully connected to all six S2 maps (the paper connects 10 of 16 maps to a subset: 151,600 instead of 240,000 MACs, 0.33 M in all); ' +
       'S2 and S4 as plain average pooling (the paper trains a coefficient and a bias per map), the RBF output as an fc layer, softmax cross-entropy as the loss.',
@@ -60,7 +60,7 @@ export function alexnet(): ZooEntry {
       source: `Krizhevsky, Sutskever, Hinton, "ImageNet classification with deep convolutional neural networks", NIPS 2012: the original two-tower network (conv2, conv4, conv5 in 2 groups), 227 x 227 input as in Caffe's bvlc_alexnet; ${IMAGENET_SIZE_SOURCE}`,
     }),
     publishedForwardMacs: 0.72e9,
-    macsSource: 'domain.md section 7: AlexNet about 0.72 G MACs per image (conv + fc); the grouped original counts 724 M, the figure usually quoted for it (e.g. Sze et al., Proc. IEEE 2017)',
+    macsSource: 'Sze, Chen, Yang, Emer, "Efficient Processing of Deep Neural Networks: A Tutorial and Survey", Proc. IEEE 105(12), 2017: AlexNet 724 M MACs per image (conv + fc), about 0.72 G',
     notes:
       'The grouped original, not the single-tower "one weird trick" variant (torchvision, 0.71 G; see alexnet-single-tower): both are within 2%, the original is the one FloatPIM-era papers train and the one whose 724 M matches 0.72 G. ' +
       'The paper\'s 224 x 224 input cannot give its 55 x 55 conv1 output with an 11 x 11 stride-4 kernel; 227 x 227 does. Local response normalisation and dropout are left out (no weights, under 0.1% of the operations).',
@@ -117,7 +117,7 @@ export function vgg16(): ZooEntry {
       source: `Simonyan, Zisserman, "Very deep convolutional networks for large-scale image recognition", ICLR 2015, configuration D; ${IMAGENET_SIZE_SOURCE}`,
     }),
     publishedForwardMacs: 15.5e9,
-    macsSource: 'domain.md section 7: VGG-16 about 15.5 G MACs per image (conv + fc)',
+    macsSource: 'Sze, Chen, Yang, Emer, "Efficient Processing of Deep Neural Networks: A Tutorial and Survey", Proc. IEEE 105(12), 2017: VGG-16 15.5 G MACs per image (conv + fc)',
     notes: 'Dropout is left out (no weights).',
   };
 }
@@ -146,7 +146,7 @@ export function vgg8Cifar(): ZooEntry {
       source: 'DNN+NeuroSim V2.1 (github.com/neurosim/DNN_NeuroSim_V2.1): Training_pytorch/cifar/model.py and NeuroSIM/NetWork.csv; CIFAR-10: 50,000 training images (Krizhevsky 2009)',
     }),
     publishedForwardMacs: 0.62e9,
-    macsSource: 'domain.md section 7: VGG-8 (CIFAR-10, NeuroSim) about 0.62 G MACs per image (conv + fc)',
+    macsSource: 'assumption: 0.62 G MACs per image (conv + fc), counted from the layer table DNN+NeuroSim V2.1 ships (NeuroSIM/NetWork.csv; Peng et al., IEEE TCAD 2021), which states no total',
     notes: "'same' padding and no biases, as NeuroSim's QConv2d and QLinear; 2 x 2 max pooling; fc7 reads the 512 x 4 x 4 map flattened (8192 features).",
   };
 }

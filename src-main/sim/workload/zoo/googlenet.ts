@@ -73,7 +73,7 @@ export function googlenet(): ZooEntry {
       source: `Szegedy et al., CVPR 2015, Table 1, in torchvision's reference layout (batch-norm, 3x3 kernels in the "5x5" branches); ${IMAGENET_SIZE_SOURCE}`,
     }),
     publishedForwardMacs: 1.5e9,
-    macsSource: 'domain.md section 7: GoogLeNet about 1.5 G MACs per image (conv + fc); torchvision documents 1.50 GFLOPS (multiply-accumulates) for its GoogLeNet',
+    macsSource: 'Szegedy et al., "Going deeper with convolutions", CVPR 2015: a budget of 1.5 billion multiply-adds per image (conv + fc); torchvision documents 1.50 GFLOPS (multiply-accumulates) for its GoogLeNet',
     notes:
       'The published 1.5 G matches this layout (1.50 G). The paper\'s own layout, with 5x5 kernels, counts 1.58 G (googlenet-paper, 5.5% over): its Table 1 also sums to about 1.5 G only because ' +
       'it lists 34 M operations for conv1, where 7x7x3 kernels into 64 maps of 112 x 112 take 118 M.',

