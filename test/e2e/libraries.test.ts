@@ -200,10 +200,15 @@ describe.skipIf(!chromiumPath)('cells in the browser', () => {
   it('warns while editing a cell value the simulator finds suspicious', async () => {
     const { page } = session;
     await page.getByTestId('edit-values').click();
-    await page.getByTestId('library-editor').getByLabel('accessWidth value').fill('40');
-    const check = page.getByTestId('cell-check');
-    await check.waitFor();
-    expect(await check.textContent()).toMatch(/accessWidth.*wider than the cell/);
+    const editor = page.getByTestId('library-editor');
+    await editor.getByLabel('accessWidth value').fill('40');
+    // The reason is at the field, marked as a warning: Save stays possible.
+    const note = editor.locator('[data-testid="value-note"][data-note-for="accessWidth"]');
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(/wider than the cell/);
+    expect(await note.locator('.note.warning').count()).toBe(1);
+    expect(await page.getByTestId('cell-check').textContent()).toMatch(/unusual\s*accessWidth/);
+    await expect.poll(() => page.getByTestId('save-version').isEnabled()).toBe(true);
     await screenshot(page, 'cell-editor-warning');
     expect(session.problems).toEqual([]);
   });

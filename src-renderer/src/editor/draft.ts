@@ -1,6 +1,8 @@
 import type { ParamValue } from '@shared/schemas/library.ts';
 import { valuesSchema } from '@shared/schemas/library.ts';
 import { formatPath } from '@shared/ipc/issues.ts';
+import { editedSource, isEditedSource, valueChanged } from '@shared/edited-source.ts';
+import type { Issue } from '@shared/result.ts';
 
 // The editable form of library values: what the user typed, kept as typed (a half-written number
 // stays on screen), and turned into ParamValue only to validate and save.
@@ -14,6 +16,8 @@ export interface DraftRow {
   readonly value: string;
   readonly unit: string;
   readonly source: string;
+  /** The value as saved, for a row that was saved: what an edit is compared with. */
+  readonly origin?: ParamValue;
 }
 
 let nextUid = 1;
@@ -30,6 +34,7 @@ export function toDraft(values: readonly ParamValue[]): DraftRow[] {
       value: String(v.value),
       unit: v.unit,
       source: v.source,
+      origin: v,
     }),
   );
 }
@@ -65,6 +70,58 @@ export function checkDraft(rows: readonly DraftRow[]): DraftCheck {
     }
   }
   return { values, problems };
+}
+
+/** The row as a value; undefined while its number is not one yet. */
+function asValue(row: DraftRow): ParamValue | undefined {
+  const value = parseValue(row);
+  return value === undefined ? undefined : { key: row.key.trim(), value, unit: row.unit.trim(), source: row.source };
+}
+
+/**
+ * `row` after its value, unit or type was edited to `patch`: a saved value whose source the user
+ * left alone now says it was edited on `day`; edited back to what was saved, it cites its source again.
+ */
+export function editValue(row: DraftRow, patch: Partial<Pick<DraftRow, 'type' | 'value' | 'unit'>>, day: string): DraftRow {
+  const next = { ...row, ...patch };
+  const origin = row.origin;
+  if (!origin) return next;
+  const current = asValue(next);
+  const changed = current === undefined || valueChanged(origin, current);
+  if (changed && row.source === origin.source) return { ...next, source: editedSource(day) };
+  if (!changed && isEditedSource(row.source) && row.source !== origin.source) return { ...next, source: origin.source };
+  return next;
+}
+
+export interface RowNotes {
+  readonly errors: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+/**
+ * What the simulator said, put on the rows (by uid) whose key it names; what names no row (a key the
+ * library still lacks) is returned apart.
+ */
+export function placeIssues(rows: readonly DraftRow[], errors: readonly Issue[], warnings: readonly Issue[]): { byRow: Map<number, RowNotes>; unplaced: { errors: Issue[]; warnings: Issue[] } } {
+  const rowOf = new Map<string, number>();
+  rows.forEach((row) => {
+    if (!rowOf.has(row.key.trim())) rowOf.set(row.key.trim(), row.uid);
+  });
+  const byRow = new Map<number, { errors: string[]; warnings: string[] }>();
+  const unplaced = { errors: [] as Issue[], warnings: [] as Issue[] };
+  const place = (issue: Issue, kind: 'errors' | 'warnings'): void => {
+    const uid = rowOf.get(issue.path);
+    if (uid === undefined) {
+      unplaced[kind].push(issue);
+      return;
+    }
+    const notes = byRow.get(uid) ?? { errors: [], warnings: [] };
+    if (!notes[kind].includes(issue.message)) notes[kind].push(issue.message);
+    byRow.set(uid, notes);
+  };
+  for (const issue of errors) place(issue, 'errors');
+  for (const issue of warnings) place(issue, 'warnings');
+  return { byRow, unplaced };
 }
 
 export function sameDraft(a: readonly DraftRow[], b: readonly DraftRow[]): boolean {

@@ -1,11 +1,19 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { LibraryDetail, LibraryKind, LibrarySummary, ParamValue } from '@shared/schemas/library.ts';
+import type { LibraryDetail, LibraryKind, LibrarySummary, LibraryVersion, ParamValue } from '@shared/schemas/library.ts';
 import type { LibraryFile } from '@shared/schemas/library-file.ts';
 import { api } from '@/api/index.ts';
 
-// Libraries as the window sees them: the list, the selected library, and the actions on them.
-// The list refreshes itself when the services announce a change (from this or another window).
+// Libraries as the window sees them: the list, the selected library with its versions, and the
+// actions on them. The list refreshes itself when the services announce a change (from this or
+// another window).
+
+/** A deleted library as it was, every version with its note, so Undo can bring it back. */
+export interface DeletedLibrary {
+  readonly name: string;
+  readonly kind: LibraryKind;
+  readonly versions: readonly { readonly values: ParamValue[]; readonly description: string; readonly note: string }[];
+}
 
 export const useLibrariesStore = defineStore('libraries', () => {
   const items = ref<LibrarySummary[]>([]);
@@ -13,6 +21,9 @@ export const useLibrariesStore = defineStore('libraries', () => {
   const loadError = ref<string | null>(null);
   const selectedId = ref<string | null>(null);
   const detail = ref<LibraryDetail | null>(null);
+  /** Versions of the selected library, newest first, with the note saved with each. */
+  const versions = ref<LibraryVersion[]>([]);
+  const lastDeleted = ref<DeletedLibrary | null>(null);
   const query = ref('');
   const kind = ref<LibraryKind | ''>('');
 
@@ -42,7 +53,18 @@ export const useLibrariesStore = defineStore('libraries', () => {
   /** Shows a library, at `version` or its latest. */
   async function select(id: string | null, version?: number): Promise<void> {
     selectedId.value = id;
-    detail.value = id ? await api.invoke('libraries.get', { ref: id, version }) : null;
+    if (!id) {
+      detail.value = null;
+      versions.value = [];
+      return;
+    }
+    const [shown, listed] = await Promise.all([api.invoke('libraries.get', { ref: id, version }), versionsOf(id)]);
+    detail.value = shown;
+    versions.value = listed;
+  }
+
+  async function versionsOf(id: string): Promise<LibraryVersion[]> {
+    return (await api.invoke('libraries.versions', { ref: id })).items;
   }
 
   async function saveVersion(id: string, baseVersion: number, values: ParamValue[], note: string): Promise<LibraryDetail> {
@@ -71,9 +93,34 @@ export const useLibrariesStore = defineStore('libraries', () => {
     return copy;
   }
 
+  /** Deletes after keeping every version in memory, so the page can offer Undo. */
   async function remove(id: string): Promise<void> {
-    await api.invoke('libraries.delete', { ref: id });
+    const oldestFirst = [...(await versionsOf(id))].reverse();
+    const kept = await Promise.all(oldestFirst.map((v) => api.invoke('libraries.get', { ref: id, version: v.version })));
+    const gone = await api.invoke('libraries.delete', { ref: id });
+    const kind = kept[0]?.kind;
     await refresh();
+    lastDeleted.value = kind ? { name: gone.name, kind, versions: kept.map((k) => ({ values: k.values, description: k.description, note: k.note })) } : null;
+  }
+
+  /**
+   * Brings the last deleted library back: version 1 is created again and every later version saved
+   * on it with its note. The store gives a created library a new id and new dates, so this is a
+   * copy with the same name, values and notes, as Undo of a deleted experiment is.
+   */
+  async function undoDelete(): Promise<LibraryDetail | null> {
+    const deleted = lastDeleted.value;
+    if (!deleted) return null;
+    const [first, ...later] = deleted.versions;
+    if (!first) return null;
+    let restored = await api.invoke('libraries.create', { name: deleted.name, kind: deleted.kind, description: first.description, values: first.values });
+    lastDeleted.value = null;
+    for (const v of later) {
+      restored = await api.invoke('libraries.saveVersion', { ref: restored.id, baseVersion: restored.version, values: v.values, description: v.description, note: v.note });
+    }
+    await refresh();
+    await select(restored.id);
+    return restored;
   }
 
   async function importFile(file: unknown): Promise<LibraryDetail> {
@@ -96,5 +143,28 @@ export const useLibrariesStore = defineStore('libraries', () => {
 
   api.on('libraries.changed', () => void refresh());
 
-  return { items, loaded, loadError, selectedId, detail, query, kind, visible, refresh, select, saveVersion, create, rename, clone, remove, importFile, importNvsimCell, exportFile };
+  return {
+    items,
+    loaded,
+    loadError,
+    selectedId,
+    detail,
+    versions,
+    lastDeleted,
+    query,
+    kind,
+    visible,
+    refresh,
+    select,
+    versionsOf,
+    saveVersion,
+    create,
+    rename,
+    clone,
+    remove,
+    undoDelete,
+    importFile,
+    importNvsimCell,
+    exportFile,
+  };
 });
