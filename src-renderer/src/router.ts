@@ -6,6 +6,7 @@ import ExperimentsView from './views/ExperimentsView.vue';
 import CompareView from './views/CompareView.vue';
 import SweepsView from './views/SweepsView.vue';
 import HistoryView from './views/HistoryView.vue';
+import ReferenceView from './views/ReferenceView.vue';
 
 // Hash routes work the same from the window's file:// page and from `pimwb serve`.
 
@@ -16,8 +17,9 @@ const routes: RouteRecordRaw[] = [
   { path: '/workloads', name: 'workloads', component: WorkloadsView, meta: { title: 'Workloads' } },
   { path: '/experiments/:id?', name: 'experiments', component: ExperimentsView, meta: { title: 'Experiments' } },
   { path: '/compare', name: 'compare', component: CompareView, meta: { title: 'Compare' } },
-  { path: '/sweeps', name: 'sweeps', component: SweepsView, meta: { title: 'Sweeps' } },
+  { path: '/sweeps/:id?', name: 'sweeps', component: SweepsView, meta: { title: 'Sweeps' } },
   { path: '/history', name: 'history', component: HistoryView, meta: { title: 'History' } },
+  { path: '/reference/:key?', name: 'reference', component: ReferenceView, meta: { title: 'Reference' } },
   { path: '/:unknown(.*)*', redirect: '/libraries' },
 ];
 
