@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshot, useWorkbenchPage, type BrowserSession, type Served } from './harness.ts';
+import { openBrowser, paintedPixels, screenshot, useWorkbenchPage, type BrowserSession, type Served } from './harness.ts';
 
 // The History page against the real `pimwb serve`: runs made through the page's API are found by
 // name and tag, a note is edited, a re-run gives the same numbers, a bundle goes out and comes back
@@ -85,7 +85,7 @@ describe.skipIf(!chromiumPath)('history in the browser', () => {
     // The page hears of the runs through the server's events and reloads.
     await waitForRows(page, 3);
     expect(await names(page)).toEqual(['Quick LeNet check', 'FloatPIM (ReRAM, MAGIC NOR) / ResNet-18', 'SOT-MRAM PIM (2T2MTJ complementary, Wang et al.) / ResNet-18']);
-    expect(await page.getByTestId('history-count').textContent()).toBe('3 of 3 experiments');
+    expect(await page.getByTestId('history-count').textContent()).toBe('3 of 3 kept results');
     const first = rows(page).first().locator('td.num');
     expect(await first.nth(1).textContent()).toMatch(WITH_UNIT('J'));
     expect(await first.nth(2).textContent()).toMatch(WITH_UNIT('s'));
@@ -126,7 +126,7 @@ describe.skipIf(!chromiumPath)('history in the browser', () => {
     // Beside the open panel the tags column is hidden; the row still carries the new tag.
     await rows(page).first().locator('.badge', { hasText: 'checked' }).waitFor({ state: 'attached' });
     expect(await page.getByTestId('history-detail').locator('.chip').allTextContents()).toEqual(['checked', 'smoke'].map((t) => expect.stringContaining(t)));
-    const id = await rows(page).first().getAttribute('data-experiment-id');
+    const id = await rows(page).first().getAttribute('data-history-id');
     const stored = (await invoke(page, served.token, 'experiments.get', { ref: id })) as { notes: string; tags: string[] };
     expect(stored).toMatchObject({ notes: 'Smoke test: LeNet-5 on the proposed design.', tags: ['checked', 'smoke'] });
 
@@ -196,7 +196,7 @@ describe.skipIf(!chromiumPath)('history in the browser', () => {
   it('opens the result page with Enter', async () => {
     const { page } = session;
     await selectRow(page, 'Quick LeNet check');
-    const id = await row(page, 'Quick LeNet check').getAttribute('data-experiment-id');
+    const id = await row(page, 'Quick LeNet check').getAttribute('data-history-id');
     await page.getByTestId('history-table').focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`#/experiments/${id}$`));
@@ -204,15 +204,92 @@ describe.skipIf(!chromiumPath)('history in the browser', () => {
     await page.getByTestId('history-table').waitFor();
   });
 
-  it('looks finished in the light and the dark theme', async () => {
+  it('lists a sweep and a paper reproduction beside the runs, with the settings that tell them apart', async () => {
+    const { page } = session;
+    const before = await rows(page).count();
+    const axes = [
+      { key: 'rows', from: 64, to: 1024, steps: 5, scale: 'log' },
+      { key: 'powerBudget', from: 10, to: 200, steps: 4, scale: 'log' },
+    ];
+    await invoke(page, served.token, 'sweeps.run', { jobId: 'history-sweep', design: 'sot-mram-pim', network: 'lenet5', axes, name: 'Rows against power', returnPoints: false });
+    await invoke(page, served.token, 'paper.reproduce', { basis: 'all', name: 'Paper, every basis' });
+    await waitForRows(page, before + 2);
+    expect((await names(page)).slice(0, 2)).toEqual(['Paper, every basis', 'Rows against power']);
+    const sweep = row(page, 'Rows against power');
+    expect(await sweep.getByTestId('history-kind-badge').textContent()).toBe('Sweep');
+    expect(await sweep.getByTestId('history-settings').textContent()).toMatch(/^rows × powerBudget · 20 points · front \d+$/);
+    const paper = row(page, 'Paper, every basis');
+    expect(await paper.getByTestId('history-kind-badge').textContent()).toBe('Paper');
+    expect(await paper.getByTestId('history-settings').textContent()).toMatch(/^energy [\d.]+×, latency [\d.]+×, area [\d.]+× · all bases$/);
+    expect(await rows(page).first().locator('td').nth(2).textContent()).toMatch(/vs FloatPIM/);
+
+    await page.getByTestId('history-kind').selectOption('sweep');
+    await waitForRows(page, 1);
+    expect(await page.getByTestId('history-count').textContent()).toBe('1 of 1 sweeps');
+    await page.getByTestId('history-kind').selectOption('');
+    await waitForRows(page, before + 2);
+    expect(await page.getByTestId('history-kind').locator('option').allTextContents()).toEqual(['All kinds', `Experiments (${before})`, 'Sweeps (1)', 'Paper reproductions (1)']);
+  });
+
+  it('re-runs a kept sweep to the same numbers, exports its points as CSV, and deletes it with Undo', async () => {
+    const { page } = session;
+    await selectRow(page, 'Rows against power');
+    expect(await page.getByTestId('sweep-settings').textContent()).toMatch(/rows 64–1024 \(log, 5 steps\).*powerBudget 10–200 W \(log, 4 steps\)/);
+    await page.getByTestId('history-rerun').click();
+    const outcome = page.getByTestId('history-rerun-outcome');
+    await outcome.waitFor();
+    expect(await outcome.textContent()).toContain('Every one of the 20 points matches bit for bit.');
+    await row(page, 'Rows against power (re-run)').waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('history-export-csv').click()]);
+    expect(download.suggestedFilename()).toBe('rows-against-power.csv');
+    const lines = readFileSync((await download.path())!, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('index,rows,powerBudget_W,energy_J,latency_s,area_m2,pareto_front,error');
+    expect(lines).toHaveLength(21);
+
+    const count = await rows(page).count();
+    await page.getByTestId('history-delete').click();
+    const dialog = page.getByTestId('confirm-dialog');
+    expect(await dialog.textContent()).toContain('its 20 points, its Pareto front');
+    await page.getByTestId('confirm-delete').click();
+    await waitForRows(page, count - 1);
+    expect(await names(page)).not.toContain('Rows against power');
+    await page.getByTestId('history-undo-button').click();
+    await waitForRows(page, count);
+    await waitForDetail(page, 'Rows against power');
+    expect(await names(page)).toContain('Rows against power');
+    expect(session.problems).toEqual([]);
+  });
+
+  it('opens a kept reproduction on Compare with its chart', async () => {
+    const { page } = session;
+    await selectRow(page, 'Paper, every basis');
+    expect(await page.getByTestId('reproduction-ratios').textContent()).toMatch(/Energy[\d.]+×/);
+    await page.getByTestId('history-open').click();
+    await page.waitForURL(/#\/compare$/);
+    await page.getByTestId('paper-panel').waitFor();
+    await page.locator('[data-chart="Paper reproduction ratios"] canvas').first().waitFor();
+    await page.waitForTimeout(300);
+    expect(await paintedPixels(page, 'Paper reproduction ratios')).toBeGreaterThan(1000);
+    await page.goBack();
+    await page.getByTestId('history-table').waitFor();
+  });
+
+  it('looks finished in the light and the dark theme, at 1280x800 and 1024x700', async () => {
     for (const theme of ['light', 'dark'] as const) {
       const other = await openBrowser(chromiumPath!, `${served.url}#/history`, theme);
       try {
         const { page } = other;
-        await waitForRows(page, 4, true);
+        await waitForRows(page, 6, true);
         expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
         // Not `history-${theme}`: the shell test writes those, of an empty store.
         await screenshot(page, `history-list-${theme}`);
+        await page.setViewportSize({ width: 1024, height: 700 });
+        await screenshot(page, `history-list-${theme}-1024x700`);
+        await selectRow(page, 'Rows against power');
+        await screenshot(page, `history-sweep-${theme}-1024x700`);
+        await page.setViewportSize({ width: 1280, height: 800 });
+        await screenshot(page, `history-sweep-${theme}`);
         await selectRow(page, 'Quick LeNet check');
         await page.getByTestId('history-rerun').click();
         await page.getByTestId('history-rerun-outcome').waitFor();

@@ -1,64 +1,63 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { ChartPalette } from './palette.ts';
-import {
-  axisStyle,
-  axisTitle,
-  baseChart,
-  extent,
-  formatMetric,
-  metricInfo,
-  metricValue,
-  wideSpan,
-  type RingTarget,
-  type SweepAxisInfo,
-  type SweepMetric,
-  type SweepResult,
-} from './sweep-line.ts';
+import { digestOf, digestValue, wideMetric } from './sweep-digest.ts';
+import { LOG_SPAN, axisTitle, fixedGrid, baseChart, findPoint, formatMetric, tickedAxis, type RingTarget, type SweepAxisInfo, type SweepMetric, type SweepResult } from './sweep-common.ts';
 
-// Two parameters: the metric over the grid of both, the first parameter across, the second up.
-// Failed points are grey cells; Pareto-front points carry a dot. A metric spanning more than a
-// factor of 10 is coloured by its logarithm so that the low end does not all look the same.
+// Two parameters: the metric over the grid of both, the first parameter across, the second up,
+// drawn as one image of one pixel per point (heatmapCells), scaled onto the plot: 100,000 points
+// cost one image, not 100,000 shapes. Failed points are grey, steps a cancelled sweep never reached
+// are left clear, Pareto-front points carry a dot. A metric spanning more than a factor of 10 is
+// coloured by its logarithm so that the low end does not all look the same. The axes are value
+// (or log) axes over the swept ranges, labelled at round values, with each step's cell centred on
+// the step's value. The page finds the point under the pointer with heatmapPointAt.
 
 /** A sequential ramp, low to high, readable in both themes and in grey-scale. */
 export const HEAT_RAMP = ['#fde725', '#7ad151', '#22a884', '#2a788e', '#414487', '#440154'];
+
+/** The plot area inside the chart; fixed margins, so the image's size in pixels is known. */
+export const HEATMAP_GRID = { left: 64, right: 92, top: 30, bottom: 40 };
 
 /** Where a point sits in the grid (the first axis varies slowest). */
 export function gridCell(index: number, secondSteps: number): [number, number] {
   return [Math.floor(index / secondSteps), index % secondSteps];
 }
 
-/** One label per step of an axis (4 significant digits): the values the points carry, else the value the range gives. */
-export function axisLabels(result: SweepResult, which: 0 | 1): string[] {
-  const axis = result.axes[which]!;
-  const other = result.axes[1]!.steps;
-  const values = new Array<number | undefined>(axis.steps).fill(undefined);
-  let whole = true;
-  for (const p of result.points) {
-    const step = gridCell(p.index, other)[which];
-    const v = p.values[axis.key];
-    if (v === undefined) continue;
-    values[step] ??= v;
-    whole &&= Number.isInteger(v);
-  }
-  // Steps no point reached (a cancelled sweep): from the range, whole when the points are.
-  return values.map((v, i) => {
-    const shown = v ?? (whole ? Math.round(rangeValue(axis, i)) : rangeValue(axis, i));
-    return String(Number(shown.toPrecision(4)));
-  });
-}
+const isLog = (axis: SweepAxisInfo): boolean => axis.scale === 'log' && axis.from > 0 && axis.to > 0;
 
-function rangeValue(axis: SweepAxisInfo, i: number): number {
+/** The value the range gives step i (the points carry it rounded when the value is a count). */
+export function stepValue(axis: SweepAxisInfo, i: number): number {
   const f = axis.steps === 1 ? 0 : i / (axis.steps - 1);
-  return axis.scale === 'log' ? axis.from * (axis.to / axis.from) ** f : axis.from + (axis.to - axis.from) * f;
+  return isLog(axis) ? axis.from * (axis.to / axis.from) ** f : axis.from + (axis.to - axis.from) * f;
 }
 
-/** Up to this many cells are drawn as a heat map series, one element per cell. */
-export const DIRECT_CELLS = 1000;
-/** Colour levels of a large grid: every level is one series ECharts draws as a single path. */
-export const LEVELS = 24;
+/** Where the range's cells begin and end: half a step beyond the first and last values. */
+export function axisEdges(axis: SweepAxisInfo): [number, number] {
+  const [lo, hi] = [Math.min(axis.from, axis.to), Math.max(axis.from, axis.to)];
+  if (isLog(axis)) {
+    const half = axis.steps > 1 && hi > lo ? (hi / lo) ** (0.5 / (axis.steps - 1)) : 1.25;
+    return [lo / half, hi * half];
+  }
+  const half = axis.steps > 1 && hi > lo ? (hi - lo) / (axis.steps - 1) / 2 : Math.max(Math.abs(lo) * 0.1, 0.5);
+  return [lo - half, hi + half];
+}
 
-/** The plot area inside the chart; fixed margins, so a cell's size in pixels is known. */
-const GRID = { left: 64, right: 92, top: 30, bottom: 40 };
+/** The step whose cell holds `value`, or null outside the range. */
+export function stepAt(axis: SweepAxisInfo, value: number): number | null {
+  const [lo, hi] = axisEdges(axis);
+  if (!(value >= lo && value <= hi)) return null;
+  if (axis.steps === 1) return 0;
+  const f = isLog(axis) ? Math.log(value / axis.from) / Math.log(axis.to / axis.from) : (value - axis.from) / (axis.to - axis.from);
+  return Math.min(axis.steps - 1, Math.max(0, Math.round(f * (axis.steps - 1))));
+}
+
+/** The point in the cell at these axis values (data coordinates), if the sweep has one there. */
+export function heatmapPointAt(result: SweepResult, x: number, y: number): number | null {
+  const [first, second] = [result.axes[0]!, result.axes[1]!];
+  const [i, j] = [stepAt(first, x), stepAt(second, y)];
+  if (i === null || j === null) return null;
+  const index = i * second.steps + j;
+  return findPoint(result, index) ? index : null;
+}
 
 function rgb(hex: string): number[] {
   return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
@@ -72,128 +71,142 @@ export function rampColour(t: number, ramp: readonly string[] = HEAT_RAMP): stri
   return `#${a.map((c, k) => Math.round(c + (b[k]! - c) * (x - i)).toString(16).padStart(2, '0')).join('')}`;
 }
 
-export interface PlotSize {
-  readonly width: number;
-  readonly height: number;
-}
-
-/**
- * The metric over the grid of two parameters. `plot` is the chart's size in pixels: with it, a grid
- * of more than DIRECT_CELLS cells is drawn as LEVELS colour bands of square markers the size of a
- * cell (ECharts' large mode, one path per band) so that 10,000 cells and more draw in a few frames.
- */
-function cellSize(result: SweepResult, plot?: PlotSize): number[] {
-  if (!plot) return [8, 8];
-  const [first, second] = [result.axes[0]!, result.axes[1]!];
-  return [Math.max(1, (plot.width - GRID.left - GRID.right) / first.steps), Math.max(1, (plot.height - GRID.top - GRID.bottom) / second.steps)];
-}
-
-export function heatmapTarget(result: SweepResult, index: number, plot?: PlotSize): RingTarget | null {
-  if (!result.points.some((p) => p.index === index)) return null;
-  const [w, h] = cellSize(result, plot);
-  return { value: gridCell(index, result.axes[1]!.steps), width: Math.max(12, w! + 4), height: Math.max(12, h! + 4) };
-}
+/** 256 ramp colours as RGB bytes, so colouring 100,000 cells is a table lookup each. */
+const RAMP_TABLE = Uint8Array.from(Array.from({ length: 256 }, (_, k) => rgb(rampColour(k / 255))).flat());
 
 /** True when the metric is coloured by its logarithm (it spans more than LOG_SPAN). */
 export function heatmapLogColour(result: SweepResult, metric: SweepMetric): boolean {
-  return wideSpan(result.points.map((p) => metricValue(p, metric)));
-}
-
-/** Shows about eight labels on an axis of `n` steps. */
-export function labelInterval(n: number): number {
-  return Math.max(0, Math.ceil(n / 8) - 1);
+  return wideMetric(digestOf(result), metric, LOG_SPAN);
 }
 
 /** How the metric maps to colour: linear, or by its logarithm over a wide span. */
-interface ColourScale {
+export interface ColourScale {
   readonly low: number;
   readonly high: number;
   readonly log: boolean;
-  of(valueSI: number): number;
-  /** The SI figure of a colour value, with its unit. */
-  shown(colour: number): string;
 }
 
-function colourScale(values: readonly (number | null)[], metric: SweepMetric): ColourScale {
-  const log = wideSpan(values);
-  const range = extent(values);
+export function colourScale(result: SweepResult, metric: SweepMetric): ColourScale {
+  const digest = digestOf(result);
+  const log = wideMetric(digest, metric, LOG_SPAN);
+  const range = digest.stats[metric];
   const of = (v: number): number => (log ? Math.log10(v) : v);
-  const [low, high] = Number.isFinite(range.min) ? [of(range.min), of(range.max)] : [0, 1];
-  return { low, high, log, of, shown: (c) => formatMetric(log ? 10 ** c : c, metric) };
+  return Number.isFinite(range.min) ? { low: of(range.min), high: of(range.max), log } : { low: 0, high: 1, log };
 }
 
-/** The cells: one heat map series (small grids), or LEVELS banded large-mode series; failed cells apart. */
-function cellSeries(result: SweepResult, metric: SweepMetric, scale: ColourScale, palette: ChartPalette, plot?: PlotSize): Record<string, unknown>[] {
+/** One RGBA pixel per point, row 0 at the top (the second parameter's largest value). */
+export interface HeatCells {
+  readonly width: number;
+  readonly height: number;
+  readonly rgba: Uint8ClampedArray;
+  readonly scale: ColourScale;
+}
+
+/** The cells from the result's digest: one pass over typed arrays, no point object touched. */
+export function heatmapCells(result: SweepResult, metric: SweepMetric, palette: ChartPalette): HeatCells {
   const [first, second] = [result.axes[0]!, result.axes[1]!];
-  const name = metricInfo(metric).label;
-  const banded = plot !== undefined && first.steps * second.steps > DIRECT_CELLS;
-  const symbol = { symbol: 'rect', symbolSize: cellSize(result, plot).map((d) => Math.ceil(d) + 0.5), large: true, largeThreshold: 0, progressive: 20_000, progressiveThreshold: 40_000 };
-  const emphasis = { itemStyle: { borderColor: palette.highlight, borderWidth: 1 } };
-  const valid: number[][] = [];
-  const failed: number[][] = [];
-  const bands = Array.from({ length: LEVELS }, () => [] as number[][]);
-  for (const p of result.points) {
-    const cell = gridCell(p.index, second.steps);
-    const v = metricValue(p, metric);
-    if (v === null) failed.push(banded ? [...cell, p.index] : [...cell, 0, p.index]);
-    else if (!banded) valid.push([...cell, scale.of(v), p.index]);
-    else bands[Math.min(LEVELS - 1, Math.floor(((scale.of(v) - scale.low) / (scale.high - scale.low || 1)) * LEVELS))]!.push([...cell, p.index]);
+  const digest = digestOf(result);
+  const scale = colourScale(result, metric);
+  const [w, h] = [first.steps, second.steps];
+  const rgba = new Uint8ClampedArray(w * h * 4);
+  const failed = rgb(palette.grid);
+  const span = scale.high - scale.low || 1;
+  const [flipX, flipY] = [first.from > first.to, second.from <= second.to];
+  for (let k = 0; k < digest.count; k += 1) {
+    const index = digest.index[k]!;
+    const [i, j] = [Math.floor(index / h), index % h];
+    const at = (((flipY ? h - 1 - j : j) * w + (flipX ? w - 1 - i : i)) * 4) | 0;
+    const v = digestValue(digest, k, metric);
+    if (Number.isNaN(v)) {
+      rgba[at] = failed[0]!;
+      rgba[at + 1] = failed[1]!;
+      rgba[at + 2] = failed[2]!;
+    } else {
+      const t = Math.round((((scale.log ? Math.log10(v) : v) - scale.low) / span) * 255) * 3;
+      rgba[at] = RAMP_TABLE[t]!;
+      rgba[at + 1] = RAMP_TABLE[t + 1]!;
+      rgba[at + 2] = RAMP_TABLE[t + 2]!;
+    }
+    rgba[at + 3] = 255;
   }
-  // Empty series are left out: ECharts' large mode cannot draw a series without points.
-  const cells = banded
-    ? bands.flatMap((data, k) => (data.length ? [{ name, type: 'scatter', data, itemStyle: { color: rampColour((k + 0.5) / LEVELS) }, ...symbol }] : []))
-    : [{ name, type: 'heatmap', data: valid, emphasis }];
-  if (!failed.length) return cells;
-  return [...cells, banded ? { name: 'failed', type: 'scatter', data: failed, itemStyle: { color: palette.grid }, ...symbol } : { name: 'failed', type: 'heatmap', data: failed, itemStyle: { color: palette.grid }, emphasis }];
+  return { width: w, height: h, rgba, scale };
 }
 
-function categoryAxis(result: SweepResult, which: 0 | 1, palette: ChartPalette): Record<string, unknown> {
-  const axis = result.axes[which]!;
-  const style = axisStyle(palette);
-  const name = which === 0 ? { nameLocation: 'middle', nameGap: 26 } : { nameLocation: 'middle', nameRotate: 90, nameGap: 46 };
-  return { type: 'category', data: axisLabels(result, which), name: axisTitle(axis), ...name, ...style, axisLabel: { ...(style.axisLabel as object), interval: labelInterval(axis.steps) }, axisTick: { show: false }, splitLine: { show: false } };
+/** The ring around a selected cell: its centre and a size a little over one cell (`cellPx` on screen). */
+export function heatmapTarget(result: SweepResult, index: number, cellPx: readonly [number, number] = [8, 8]): RingTarget | null {
+  if (!findPoint(result, index)) return null;
+  const [first, second] = [result.axes[0]!, result.axes[1]!];
+  const [i, j] = gridCell(index, second.steps);
+  return { value: [stepValue(first, i), stepValue(second, j)], width: Math.max(12, cellPx[0] + 4), height: Math.max(12, cellPx[1] + 4) };
 }
 
-export function sweepHeatmapOption(result: SweepResult, metric: SweepMetric, palette: ChartPalette, plot?: PlotSize): EChartsCoreOption {
-  const front = new Set(result.front);
-  const scale = colourScale(
-    result.points.map((p) => metricValue(p, metric)),
-    metric,
-  );
-  const cells = cellSeries(result, metric, scale, palette, plot);
-  const banded = cells[0]?.type === 'scatter';
+/** A colour legend: the continuous visual map, tied to no series (the image carries the colours). */
+function colourLegend(result: SweepResult, metric: SweepMetric, scale: ColourScale, palette: ChartPalette, plotHeight: number): Record<string, unknown> {
+  const shown = (c: number): string => formatMetric(scale.log ? 10 ** c : c, metric);
+  const any = digestOf(result).valid > 0;
+  return {
+    type: 'continuous',
+    seriesIndex: [],
+    min: scale.low,
+    max: scale.high,
+    calculable: false,
+    orient: 'vertical',
+    right: 4,
+    top: HEATMAP_GRID.top + 4,
+    itemWidth: 10,
+    itemHeight: Math.max(80, plotHeight - HEATMAP_GRID.top - HEATMAP_GRID.bottom - 40),
+    text: any ? [shown(scale.high), shown(scale.low)] : ['', ''],
+    textGap: 6,
+    textStyle: { color: palette.mutedText, fontSize: 11 },
+    inRange: { color: HEAT_RAMP },
+    formatter: shown,
+  };
+}
+
+function gridAxis(axis: SweepAxisInfo, palette: ChartPalette, across: boolean): Record<string, unknown> {
+  const [lo, hi] = axisEdges(axis);
+  const name = across ? { nameLocation: 'middle', nameGap: 26 } : { nameLocation: 'middle', nameRotate: 90, nameGap: 46 };
+  return { ...tickedAxis(lo, hi, axis.scale, palette, axis.unit === '1'), name: axisTitle(axis), ...name };
+}
+
+/**
+ * The metric over the grid of two parameters. `image` is heatmapCells drawn on a canvas (the page
+ * does that; any image source ECharts can draw); `plotHeight` is the chart's height in pixels.
+ */
+export function sweepHeatmapOption(result: SweepResult, metric: SweepMetric, palette: ChartPalette, image: unknown, scale: ColourScale, plotHeight = 320): EChartsCoreOption {
+  const [first, second] = [result.axes[0]!, result.axes[1]!];
+  const [[x0, x1], [y0, y1]] = [axisEdges(first), axisEdges(second)];
+  const front = result.front.filter((i) => findPoint(result, i));
   return {
     ...baseChart(result, palette),
-    grid: { ...GRID, containLabel: false },
-    xAxis: categoryAxis(result, 0, palette),
-    yAxis: categoryAxis(result, 1, palette),
-    visualMap: {
-      type: 'continuous',
-      // A banded grid is coloured by its series; the map is then only the legend.
-      seriesIndex: banded ? [] : 0,
-      // The colour is the third value of [x, y, colour, index], not the last.
-      dimension: 2,
-      min: scale.low,
-      max: scale.high,
-      calculable: false,
-      orient: 'vertical',
-      right: 4,
-      top: GRID.top + 4,
-      itemWidth: 10,
-      itemHeight: Math.max(80, (plot?.height ?? 320) - GRID.top - GRID.bottom - 40),
-      text: result.points.some((p) => metricValue(p, metric) !== null) ? [scale.shown(scale.high), scale.shown(scale.low)] : ['', ''],
-      textGap: 6,
-      textStyle: { color: palette.mutedText, fontSize: 11 },
-      inRange: { color: HEAT_RAMP },
-      formatter: scale.shown,
-    },
+    // The page draws its own tooltip from the cell under the pointer: the image has no items.
+    tooltip: { show: false },
+    grid: fixedGrid(HEATMAP_GRID),
+    xAxis: gridAxis(first, palette, true),
+    yAxis: gridAxis(second, palette, false),
+    visualMap: colourLegend(result, metric, scale, palette, plotHeight),
     series: [
-      ...cells,
+      {
+        name: 'cells',
+        type: 'custom',
+        silent: true,
+        clip: true,
+        data: [[x0, y0]],
+        renderItem: (_params: unknown, api: { coord: (v: number[]) => number[] }) => {
+          const [left, top] = api.coord([x0, y1]);
+          const [right, bottom] = api.coord([x1, y0]);
+          return { type: 'image', silent: true, style: { image, x: left, y: top, width: right! - left!, height: bottom! - top! } };
+        },
+      },
       {
         name: 'Pareto front',
         type: 'scatter',
-        data: result.points.filter((p) => front.has(p.index)).map((p) => [...gridCell(p.index, result.axes[1]!.steps), p.index]),
-        symbolSize: 8,
+        silent: true,
+        data: front.map((i) => {
+          const [a, b] = gridCell(i, second.steps);
+          return [stepValue(first, a), stepValue(second, b), i];
+        }),
+        symbolSize: 7,
         itemStyle: { color: '#ffffff', borderColor: '#1d2330', borderWidth: 1.5 },
         z: 4,
       },

@@ -1,14 +1,17 @@
 import { defineStore } from 'pinia';
 import { reactive, ref } from 'vue';
-import type { Experiment, ExperimentCursor, ExperimentRerunOutput, ExperimentSummary } from '@shared/schemas/experiment.ts';
+import type { ExperimentCursor } from '@shared/schemas/experiment.ts';
+import type { HistoryItem, HistoryKind } from '@shared/schemas/history.ts';
 import type { Input } from '@shared/ipc/contract.ts';
 import { api, ApiError } from '@/api/index.ts';
+import { deleteKept, exportFile, readDetail, restore, runAgain, saveChanges, type Changes, type Deleted, type Detail, type Rerun } from './history-kinds.ts';
 
-// History as its page sees it: every experiment, searched by name, tag and date, a page at a time
-// (keyset pages from the services), the selected experiment in full, and what the page did last
-// (a re-run's outcome, a delete that can still be undone).
+// History as its page sees it: everything kept (experiments, sweeps, paper reproductions), searched
+// by kind, name, tag and date, a page at a time (keyset pages from the services), the selected one
+// in full, and what the page did last (a re-run's outcome, a delete that can still be undone).
 
 export interface HistoryFilters {
+  kind: '' | HistoryKind;
   text: string;
   tag: string;
   /** Local calendar days from the date inputs (YYYY-MM-DD), empty for open-ended. */
@@ -16,12 +19,12 @@ export interface HistoryFilters {
   to: string;
 }
 
-export type FilterField = keyof HistoryFilters;
+export type FilterField = Exclude<keyof HistoryFilters, 'kind'>;
 
 export const PAGE_SIZE = 50;
 
 /** A local day's first and last instants, as the services compare stored UTC times. */
-export function dayBounds(filters: HistoryFilters): Pick<Input<'experiments.list'>, 'from' | 'to'> {
+export function dayBounds(filters: Pick<HistoryFilters, 'from' | 'to'>): Pick<Input<'history.list'>, 'from' | 'to'> {
   return {
     ...(filters.from ? { from: new Date(`${filters.from}T00:00:00`).toISOString() } : {}),
     ...(filters.to ? { to: new Date(`${filters.to}T23:59:59.999`).toISOString() } : {}),
@@ -29,7 +32,7 @@ export function dayBounds(filters: HistoryFilters): Pick<Input<'experiments.list
 }
 
 /** Problems the page can see before asking, by field. */
-export function checkFilters(filters: HistoryFilters): Partial<Record<FilterField, string>> {
+export function checkFilters(filters: Pick<HistoryFilters, 'from' | 'to'>): Partial<Record<FilterField, string>> {
   return filters.from && filters.to && filters.from > filters.to ? { to: 'Must not be before the start date.' } : {};
 }
 
@@ -37,33 +40,37 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+const EMPTY_FILTERS: HistoryFilters = { kind: '', text: '', tag: '', from: '', to: '' };
+
 export const useHistoryStore = defineStore('history', () => {
-  const filters = reactive<HistoryFilters>({ text: '', tag: '', from: '', to: '' });
+  const filters = reactive<HistoryFilters>({ ...EMPTY_FILTERS });
   const filterErrors = ref<Partial<Record<FilterField, string>>>({});
-  const items = ref<ExperimentSummary[]>([]);
+  const items = ref<HistoryItem[]>([]);
   const next = ref<ExperimentCursor | null>(null);
   const total = ref<number | null>(null);
+  const counts = ref<Record<HistoryKind, number> | null>(null);
   const loading = ref(false);
   const loaded = ref(false);
   const loadError = ref<string | null>(null);
   const tags = ref<{ tag: string; count: number }[]>([]);
 
   const selectedId = ref<string | null>(null);
-  const detail = ref<Experiment | null>(null);
+  const detail = ref<Detail | null>(null);
   const detailError = ref<string | null>(null);
-  const rerunning = ref<string | null>(null);
-  const rerunOutcome = ref<{ forId: string; output: ExperimentRerunOutput } | null>(null);
+  const rerunning = ref<{ id: string; jobId: string; done: number; total: number } | null>(null);
+  const rerunOutcome = ref<{ forId: string; rerun: Rerun } | null>(null);
   const rerunError = ref<{ forId: string; message: string } | null>(null);
-  /** The last deleted experiment as a bundle, so Undo can bring it back (as a new id, same date). */
-  const lastDeleted = ref<{ name: string; fileName: string; text: string } | null>(null);
+  /** The last deleted row and what brings it back. */
+  const lastDeleted = ref<Deleted | null>(null);
 
   // A slower answer to an older search must not overwrite a newer one.
   let generation = 0;
 
-  function listInput(limit: number, after: ExperimentCursor | null): Input<'experiments.list'> {
+  function listInput(limit: number, after: ExperimentCursor | null): Input<'history.list'> {
     return {
       limit,
       ...(after ? { after } : {}),
+      ...(filters.kind ? { kind: filters.kind } : {}),
       ...(filters.text.trim() ? { text: filters.text.trim() } : {}),
       ...(filters.tag ? { tag: filters.tag } : {}),
       ...dayBounds(filters),
@@ -77,11 +84,12 @@ export const useHistoryStore = defineStore('history', () => {
     const mine = ++generation;
     loading.value = true;
     try {
-      const page = await api.invoke('experiments.list', listInput(keep ? Math.min(500, Math.max(PAGE_SIZE, items.value.length)) : PAGE_SIZE, null));
+      const page = await api.invoke('history.list', listInput(keep ? Math.min(500, Math.max(PAGE_SIZE, items.value.length)) : PAGE_SIZE, null));
       if (mine !== generation) return;
       items.value = page.items;
       next.value = page.next;
       total.value = page.total ?? null;
+      counts.value = page.counts ?? null;
       loadError.value = null;
     } catch (error) {
       if (mine !== generation) return;
@@ -102,7 +110,7 @@ export const useHistoryStore = defineStore('history', () => {
     const mine = generation;
     loading.value = true;
     try {
-      const page = await api.invoke('experiments.list', listInput(PAGE_SIZE, next.value));
+      const page = await api.invoke('history.list', listInput(PAGE_SIZE, next.value));
       if (mine !== generation) return;
       items.value = [...items.value, ...page.items];
       next.value = page.next;
@@ -122,7 +130,7 @@ export const useHistoryStore = defineStore('history', () => {
   }
 
   function clearFilters(): void {
-    Object.assign(filters, { text: '', tag: '', from: '', to: '' });
+    Object.assign(filters, EMPTY_FILTERS);
     void search();
   }
 
@@ -134,7 +142,7 @@ export const useHistoryStore = defineStore('history', () => {
       return;
     }
     try {
-      const found = await api.invoke('experiments.get', { ref: id });
+      const found = await readDetail(id);
       if (selectedId.value === id) detail.value = found;
     } catch (error) {
       if (selectedId.value === id) {
@@ -145,66 +153,70 @@ export const useHistoryStore = defineStore('history', () => {
   }
 
   /** Saves a change of name, notes or tags; the row and the detail show it at once. */
-  async function update(id: string, changes: Omit<Input<'experiments.update'>, 'ref'>): Promise<Experiment> {
-    const saved = await api.invoke('experiments.update', { ref: id, ...changes });
-    if (detail.value?.id === id) detail.value = saved;
-    items.value = items.value.map((e) => (e.id === id ? { ...e, name: saved.name, notes: saved.notes, tags: saved.tags, updatedAt: saved.updatedAt } : e));
+  async function update(id: string, changes: Changes): Promise<void> {
+    const saved = await saveChanges(id, changes);
+    if (detail.value?.value.id === id) detail.value = saved;
+    const tagsNow = saved.kind === 'experiment' ? saved.value.tags : undefined;
+    items.value = items.value.map((e) => (e.id === id ? ({ ...e, name: saved.value.name, notes: saved.value.notes, ...(tagsNow ? { tags: tagsNow } : {}), updatedAt: saved.value.updatedAt } as HistoryItem) : e));
     if (changes.tags) void loadTags();
-    return saved;
   }
 
-  async function rerun(id: string): Promise<ExperimentRerunOutput | null> {
-    rerunning.value = id;
+  async function rerun(id: string): Promise<void> {
+    rerunning.value = { id, jobId: crypto.randomUUID(), done: 0, total: 0 };
     rerunError.value = null;
     try {
-      const output = await api.invoke('experiments.rerun', { ref: id });
-      rerunOutcome.value = { forId: id, output };
-      return output;
+      rerunOutcome.value = { forId: id, rerun: await runAgain(id, rerunning.value.jobId) };
     } catch (error) {
       rerunError.value = { forId: id, message: messageOf(error) };
-      return null;
     } finally {
       rerunning.value = null;
     }
   }
 
-  async function exportBundle(id: string): Promise<{ fileName: string; text: string }> {
-    return api.invoke('experiments.exportBundle', { ref: id });
+  async function exportSelected(id: string, format: 'json' | 'csv'): Promise<{ fileName: string; text: string }> {
+    return exportFile(id, format);
   }
 
-  async function importBundle(fileName: string, text: string): Promise<Experiment> {
+  async function importBundle(fileName: string, text: string): Promise<{ name: string; createdAt: string }> {
     const imported = await api.invoke('experiments.importBundle', { fileName, text });
     await select(imported.id);
     return imported;
   }
 
-  /** Deletes after keeping a bundle of it in memory, so the page can offer Undo. */
+  /** Deletes, keeping what Undo needs while the page is open. */
   async function remove(id: string): Promise<void> {
-    const bundle = await api.invoke('experiments.exportBundle', { ref: id }).catch(() => null);
-    const gone = await api.invoke('experiments.delete', { ref: id });
-    lastDeleted.value = bundle ? { name: gone.name, ...bundle } : null;
+    lastDeleted.value = await deleteKept({ id });
     items.value = items.value.filter((e) => e.id !== id);
     if (total.value !== null) total.value -= 1;
     if (selectedId.value === id) await select(null);
   }
 
-  async function undoDelete(): Promise<Experiment | null> {
-    const bundle = lastDeleted.value;
-    if (!bundle) return null;
-    const restored = await importBundle(bundle.fileName, bundle.text);
+  async function undoDelete(): Promise<string | null> {
+    const deleted = lastDeleted.value;
+    if (!deleted) return null;
+    const id = await restore(deleted);
     lastDeleted.value = null;
-    return restored;
+    await search(true);
+    await select(id);
+    return deleted.name;
   }
 
   let refreshTimer: number | undefined;
-  api.on('experiments.changed', (change) => {
+  function refreshSoon(updatedIds: readonly string[]): void {
     // A queue of runs announces each one; one refresh after the burst is enough.
     window.clearTimeout(refreshTimer);
     refreshTimer = window.setTimeout(() => {
       if (loaded.value) void search(true);
       void loadTags();
-      if (change.reason === 'updated' && detail.value && change.ids.includes(detail.value.id)) void select(detail.value.id);
+      if (detail.value && updatedIds.includes(detail.value.value.id)) void select(detail.value.value.id);
     }, 150);
+  }
+  api.on('experiments.changed', (change) => refreshSoon(change.reason === 'updated' ? change.ids : []));
+  api.on('history.changed', (change) => refreshSoon(change.reason === 'updated' ? change.ids : []));
+  api.on('sweeps.progress', (p) => {
+    if (rerunning.value?.jobId !== p.jobId) return;
+    rerunning.value.done = p.done;
+    rerunning.value.total = p.total;
   });
 
   return {
@@ -213,6 +225,7 @@ export const useHistoryStore = defineStore('history', () => {
     items,
     next,
     total,
+    counts,
     loading,
     loaded,
     loadError,
@@ -231,7 +244,7 @@ export const useHistoryStore = defineStore('history', () => {
     select,
     update,
     rerun,
-    exportBundle,
+    exportSelected,
     importBundle,
     remove,
     undoDelete,

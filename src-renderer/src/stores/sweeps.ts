@@ -5,12 +5,14 @@ import type { NetworkSummary } from '@shared/schemas/network-api.ts';
 import type { LibraryDetail } from '@shared/schemas/library.ts';
 import type { Issue } from '@shared/result.ts';
 import { api, ApiError } from '@/api/index.ts';
-import type { SweepMetric, SweepResult } from '@/charts/sweep-line.ts';
+import { findPoint, type SweepMetric, type SweepResult } from '@/charts/sweep-common.ts';
 import { DEFAULT_STEPS, buildSweepInput, nextParam, numericParams, pointName, pointValues, prefillAxis, type NumericParam, type SweepDraft } from '@/components/sweeps/sweep-form.ts';
+import { draftOf, readPoints, resultOf, type SweepCoreOf } from './sweep-kept.ts';
 
-// The Sweeps page's state: the form, the running job and its progress, and the last result.
-// A result can hold 100,000 points: it is kept in a shallow ref and marked raw so that Vue never
-// walks it; charts and tables read it once per change.
+// The Sweeps page's state: the form, the running job and its progress, and the result shown, as
+// run or re-opened from History. Every sweep the page runs is kept; its points come back a page at
+// a time after it finishes (sweep-kept.ts). A result can hold 100,000 points: it is kept in a
+// shallow ref and marked raw so that Vue never walks it; charts and tables read it once per change.
 
 export interface SweepJob {
   readonly id: string;
@@ -36,6 +38,9 @@ export const useSweepsStore = defineStore('sweeps', () => {
   /** The swept design's values as they were when the result's sweep started. */
   const resultBase = shallowRef<NumericParam[]>([]);
   const selected = ref<number | null>(null);
+  /** Points read back so far, while a finished or re-opened sweep loads. */
+  const loading = ref<{ id: string; done: number; total: number } | null>(null);
+  const openError = ref<string | null>(null);
 
   const running = computed(() => job.value !== null);
 
@@ -101,16 +106,56 @@ export const useSweepsStore = defineStore('sweeps', () => {
     job.value = { id: jobId, done: 0, total: built.input.axes.reduce((n, a) => n * a.steps, 1), cancelling: false };
     const base = params.value;
     try {
-      const output = await api.invoke('sweeps.run', built.input);
-      selected.value = null;
-      resultBase.value = base;
-      result.value = markRaw(output);
+      const output = await api.invoke('sweeps.run', { ...built.input, returnPoints: false });
+      job.value = null;
+      if (output.sweepId) await show(output.sweepId, output, base);
     } catch (error) {
       runError.value = error instanceof Error ? error.message : String(error);
       if (error instanceof ApiError) issues.value = [...error.issues];
     } finally {
       job.value = null;
     }
+  }
+
+  /** Reads a kept sweep's points and shows it; `base` is the swept design's values it started from. */
+  async function show(id: string, core: SweepCoreOf, base: NumericParam[]): Promise<void> {
+    loading.value = { id, done: 0, total: core.pointCount };
+    try {
+      const read = await readPoints(id, core.pointCount, (done) => {
+        if (loading.value?.id === id) loading.value.done = done;
+      });
+      if (loading.value?.id !== id) return;
+      selected.value = null;
+      resultBase.value = base;
+      result.value = markRaw(resultOf(id, core, read));
+    } finally {
+      if (loading.value?.id === id) loading.value = null;
+    }
+  }
+
+  /** Re-opens a kept sweep (from History or a reload): its set-up in the form, its charts and table. */
+  async function open(id: string): Promise<void> {
+    if (result.value?.sweepId === id || loading.value?.id === id) return;
+    openError.value = null;
+    try {
+      const header = await api.invoke('sweeps.get', { ref: id });
+      const setUp = draftOf(header);
+      if (designs.value.some((d) => d.id === setUp.design)) await selectDesign(setUp.design);
+      draft.value = { ...draft.value, network: setUp.network, batch: setUp.batch, axes: setUp.axes };
+      const base = await api.invoke('designs.get', { ref: header.design.id, version: header.design.version }).then(
+        (d) => numericParams(d.values),
+        () => [],
+      );
+      await show(header.id, header, base);
+    } catch (error) {
+      openError.value = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /** The shown sweep as a file (JSON or CSV), from the store so every point is in it. */
+  async function exportShown(format: 'json' | 'csv'): Promise<{ fileName: string; text: string } | null> {
+    const id = result.value?.sweepId;
+    return id ? api.invoke('sweeps.export', { ref: id, format }) : null;
   }
 
   async function cancel(): Promise<void> {
@@ -130,7 +175,7 @@ export const useSweepsStore = defineStore('sweeps', () => {
   /** Keeps a point as a design of its own: a clone of the swept design, then a version with the point's values. */
   async function savePoint(index: number, name: string): Promise<LibraryDetail> {
     const r = result.value;
-    const point = r?.points.find((p) => p.index === index);
+    const point = r ? findPoint(r, index) : undefined;
     if (!r || !point) throw new Error('that point is no longer shown');
     const copy = await api.invoke('libraries.clone', { ref: r.design.id, name: name.trim(), version: r.design.version });
     const why = `point #${index} of a sweep of ${r.axes.map((a) => a.key).join(' and ')} on ${r.network.name}`;
@@ -139,7 +184,7 @@ export const useSweepsStore = defineStore('sweeps', () => {
 
   function defaultPointName(index: number): string {
     const r = result.value;
-    const point = r?.points.find((p) => p.index === index);
+    const point = r ? findPoint(r, index) : undefined;
     return r && point ? pointName(r.design.name, point, r.axes) : '';
   }
 
@@ -173,7 +218,11 @@ export const useSweepsStore = defineStore('sweeps', () => {
     result,
     resultBase,
     selected,
+    loading,
+    openError,
     load,
+    open,
+    exportShown,
     selectDesign,
     setAxisKey,
     addAxis,

@@ -1,7 +1,9 @@
-import { displaySI } from '@/display.ts';
+import { displaySI, prettyUnit } from '@/display.ts';
 import { num, obj, textOrNull } from '@/json-read.ts';
+import type { HistoryKind, ReproductionSummary, SweepSummary } from '@shared/schemas/history.ts';
 
-// How History shows figures and times: SI prefixes on every unit, local dates to the minute.
+// How History shows figures, settings and times: SI prefixes and typeset units on every figure,
+// 4 significant digits, local dates to the minute.
 
 /** "1.234 mJ", "199 µs", "30 mm²"; a dash when there is no figure. */
 export function si(value: number | null | undefined, unit: string): string {
@@ -66,4 +68,37 @@ export function storedRun(inputSnapshot: unknown, results: unknown): StoredRun {
     area_m2: num(r.area_m2),
     power_W: num(r.power_W),
   };
+}
+
+export const KIND_LABELS: Record<HistoryKind, { one: string; many: string }> = {
+  experiment: { one: 'Run', many: 'experiments' },
+  sweep: { one: 'Sweep', many: 'sweeps' },
+  reproduction: { one: 'Paper', many: 'paper reproductions' },
+};
+
+const count = (n: number): string => n.toLocaleString('en-US');
+const short = (v: number): string => String(Number(v.toPrecision(4)));
+
+/** "rows 64–4096 (log, 316 steps)" */
+export function axisSetting(axis: SweepSummary['axes'][number]): string {
+  const unit = axis.unit && axis.unit !== '1' ? ` ${prettyUnit(axis.unit)}` : '';
+  return `${axis.key} ${short(axis.from)}–${short(axis.to)}${unit} (${axis.scale === 'log' ? 'log, ' : ''}${count(axis.steps)} steps)`;
+}
+
+/** What sets a sweep apart in one line: "rows × cols · 99,856 points · front 14". */
+export function sweepSettings(item: SweepSummary): string {
+  const points = item.pointCount === item.total ? `${count(item.total)} points` : `${count(item.pointCount)} of ${count(item.total)} points`;
+  return `${item.axes.map((a) => a.key).join(' × ')} · ${points} · front ${count(item.frontCount)}`;
+}
+
+/** A ratio as the paper writes it: "3.1×". */
+export function ratio(value: number): string {
+  return `${Number(value.toPrecision(3))}×`;
+}
+
+/** What a reproduction found in one line: "energy 3.1×, latency 1.7×, area 2.4× · all bases". */
+export function reproductionSettings(item: ReproductionSummary): string {
+  const basis = item.basis === 'all' ? 'all bases' : item.basis;
+  if (!item.average) return basis;
+  return `energy ${ratio(item.average.energy)}, latency ${ratio(item.average.latency)}, area ${ratio(item.average.area)} · ${basis}`;
 }

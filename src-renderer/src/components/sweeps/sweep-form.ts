@@ -3,7 +3,8 @@ import { issuesFromZod } from '@shared/ipc/issues.ts';
 import type { Input } from '@shared/ipc/contract.ts';
 import type { Issue } from '@shared/result.ts';
 import type { ParamValue } from '@shared/schemas/library.ts';
-import { formatParam, type SweepAxisInfo, type SweepPoint } from '@/charts/sweep-line.ts';
+import { formatParam, type SweepAxisInfo, type SweepPoint } from '@/charts/sweep-common.ts';
+import { digestOf, type Failure } from '@/charts/sweep-digest.ts';
 
 // The sweep form as plain data, and what the page derives from it and from results: kept apart
 // from components and the store so it can be tested on plain Node.
@@ -105,16 +106,11 @@ function explainTotal(issue: Issue): Issue {
   return issue.path === 'axes' && issue.message.includes(String(MAX_SWEEP_POINTS)) ? { path: 'axes', message: `${issue.message}: use fewer steps` } : issue;
 }
 
-export interface Failure {
-  readonly message: string;
-  readonly count: number;
-}
+export type { Failure };
 
 /** Why points failed, most frequent reason first. */
-export function failures(points: readonly SweepPoint[]): Failure[] {
-  const counts = new Map<string, number>();
-  for (const p of points) if (p.energy_J === null) counts.set(p.error ?? 'not a valid design', (counts.get(p.error ?? 'not a valid design') ?? 0) + 1);
-  return [...counts].map(([message, count]) => ({ message, count })).sort((a, b) => b.count - a.count || a.message.localeCompare(b.message));
+export function failures(points: readonly SweepPoint[]): readonly Failure[] {
+  return digestOf({ points: points as SweepPoint[] }).failures;
 }
 
 /** The failures that name a parameter (the simulator starts its reasons with the value's key: "rows must…", "rows: a lane…"). */
