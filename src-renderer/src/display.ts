@@ -17,3 +17,11 @@ export function displaySI(value: number, unit: string): string {
   const space = text.lastIndexOf(' ');
   return space < 0 ? text : `${text.slice(0, space)} ${prettyUnit(text.slice(space + 1))}`;
 }
+
+/**
+ * Units inside running text (a source, a typical range) typeset as prettyUnit does, only where a
+ * unit stands as its own word: "30 um of wire, 0.5 um^2" -> "30 µm of wire, 0.5 µm²".
+ */
+export function prettyUnitsIn(text: string): string {
+  return text.replace(/\bu(?=(?:m|s|A|J|W|V|F|Ohm)\b|m\^)/g, 'µ').replace(/(?<=[A-Za-z])\^([23])\b/g, (_, p: string) => (p === '2' ? '²' : '³'));
+}

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { openBrowser, paintedPixels, screenshot, SCREENSHOTS, useWorkbenchPage, type BrowserSession, type Served } from './harness.ts';
 
 // The Compare page: the paper reproduction in one click, experiments normalised to a baseline,
@@ -12,6 +12,105 @@ const chromiumPath = inject('chromiumPath');
 
 const PAPER_CHART = 'Paper reproduction ratios';
 const COMPARE_CHART = 'Experiments normalised to the baseline';
+
+const SIZES = [
+  { width: 1024, height: 700 },
+  { width: 1280, height: 800 },
+] as const;
+
+/** The page at both window sizes the workbench supports, each checked for sideways scrolling. */
+async function shootBothSizes(page: Page, name: string): Promise<void> {
+  // Export notices would cover the charts in the pictures.
+  const dismiss = page.getByRole('button', { name: 'Dismiss' });
+  while ((await dismiss.count()) > 0) await dismiss.first().click();
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(250);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1), `${name} at ${size.width}`).toBe(true);
+    await screenshot(page, `${name}-${size.width}x${size.height}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+/** Calls a contract channel through the page's own API transport (same origin, same session token). */
+async function call<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ channel, input }) => {
+      const token = sessionStorage.getItem('pimwb.sessionToken') ?? '';
+      const response = await fetch(`/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(input) });
+      const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+      if (!result.ok) throw new Error(result.error?.message);
+      return result.value as never;
+    },
+    { channel, input },
+  );
+}
+
+interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly text: string;
+}
+
+interface SvgLayout {
+  readonly width: number;
+  readonly height: number;
+  /** Legend swatches, each with whether a decal pattern is drawn over it. */
+  readonly swatches: (Box & { patterned: boolean })[];
+  readonly legendTexts: Box[];
+  /** Every other text: axis labels, bar labels, the axis name. */
+  readonly otherTexts: Box[];
+}
+
+/**
+ * The exported SVG drawn as a browser draws it, on a blank page of its own (the workbench's CSP would
+ * refuse the file's inline styles), with the boxes of its legend and its texts in SVG pixels.
+ */
+async function svgLayout(context: BrowserContext, svg: string, rendered: string): Promise<SvgLayout> {
+  const probe = await context.newPage();
+  mkdirSync(join(SCREENSHOTS, 'exports'), { recursive: true });
+  try {
+    await probe.setContent(`<!doctype html><body style="margin:0">${svg.replace(/^<\?xml[^>]*>\s*/, '')}</body>`);
+    await probe.locator('svg').screenshot({ path: join(SCREENSHOTS, 'exports', rendered) });
+    return await probe.evaluate(() => {
+      const root = document.querySelector('svg')!;
+      const origin = root.getBoundingClientRect();
+      const box = (el: Element): Box => {
+        const r = el.getBoundingClientRect();
+        return { x: r.left - origin.left, y: r.top - origin.top, right: r.right - origin.left, bottom: r.bottom - origin.top, text: el.textContent?.trim() ?? '' };
+      };
+      const swatches = Array.from(root.querySelectorAll('path[ecmeta_ssr_type="legend"][ecmeta_silent="true"]')).map((icon) => ({
+        ...box(icon),
+        patterned: icon.nextElementSibling?.getAttribute('fill')?.startsWith('url(') === true,
+      }));
+      const texts = Array.from(root.querySelectorAll('text'));
+      const legend = texts.filter((t) => t.getAttribute('text-anchor') === 'start');
+      return { width: origin.width, height: origin.height, swatches, legendTexts: legend.map(box), otherTexts: texts.filter((t) => !legend.includes(t)).map(box) };
+    });
+  } finally {
+    await probe.close();
+  }
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.right && b.x < a.right && a.y < b.bottom && b.y < a.bottom;
+}
+
+/** Every swatch and legend name inside the figure, and no other text over any of them. */
+function expectClearLegend(layout: SvgLayout, series: number): void {
+  expect(layout.swatches).toHaveLength(series);
+  expect(layout.swatches.every((s) => s.patterned)).toBe(true);
+  const legend = [...layout.swatches, ...layout.legendTexts];
+  for (const b of legend) {
+    expect(b.x, b.text).toBeGreaterThanOrEqual(0);
+    expect(b.y, b.text).toBeGreaterThanOrEqual(0);
+    expect(b.right, b.text).toBeLessThanOrEqual(layout.width + 0.5);
+    expect(b.bottom, b.text).toBeLessThanOrEqual(layout.height + 0.5);
+  }
+  for (const other of layout.otherTexts) for (const b of legend) expect(overlaps(other, b), `"${other.text}" over the legend's "${b.text}"`).toBe(false);
+}
 
 /** Runs a design on a network through the page's own API transport (same origin, same session token). */
 async function runExperiment(page: Page, design: string, name: string): Promise<string> {
@@ -99,6 +198,7 @@ describe.skipIf(!chromiumPath)('compare in the browser', () => {
     expect(await takes.locator('tbody tr').count()).toBe(12);
     expect(await takes.textContent()).toMatch(/unreachable/);
     await screenshot(page, 'compare-paper-light');
+    await shootBothSizes(page, 'compare-paper-light');
     const assumptions = page.getByTestId('paper-assumptions');
     expect(await assumptions.getAttribute('open')).toBeNull();
     await assumptions.locator('summary').click();
@@ -135,6 +235,7 @@ describe.skipIf(!chromiumPath)('compare in the browser', () => {
     const [sot, base] = [await cells('SOT-MRAM PIM / AlexNet'), await cells('FloatPIM / AlexNet (baseline)')];
     for (const col of [1, 3, 5]) expect(Math.abs(sot[col + 1]! / (sot[col]! / base[col]!) - 1)).toBeLessThan(0.005);
     await screenshot(page, 'compare-experiments-light');
+    await shootBothSizes(page, 'compare-experiments-light');
   });
 
   it('exports the chart as SVG and PNG 2x and the table as LaTeX', async () => {
@@ -196,6 +297,70 @@ describe.skipIf(!chromiumPath)('compare in the browser', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('lays out one-column paper figures with every hatched swatch inside and no label over the legend', async () => {
+    const { page, context } = session;
+    // Default names ("design / network") are long; with the larger design as baseline no bar passes
+    // 1x on a linear axis, so the baseline's "1×" labels stand right under the legend.
+    await call(page, 'experiments.run', { design: 'sot-mram-pim', network: 'alexnet' });
+    await call(page, 'experiments.run', { design: 'sot-mram-2t1mtj-pim', network: 'alexnet' });
+    const long = ['SOT-MRAM PIM (2T2MTJ complementary, Wang et al.) / AlexNet', 'SOT-MRAM PIM (2T1MTJ) / AlexNet'];
+    const list = page.getByTestId('compare-experiments');
+    await list.getByRole('checkbox', { name: long[1], exact: true }).waitFor();
+    const picked = list.getByRole('checkbox', { checked: true });
+    while ((await picked.count()) > 0) await picked.first().uncheck();
+    await pickExperiments(page, long, long[0]!);
+    await openExportMenu(page, COMPARE_CHART);
+    await page.getByTestId('export-style-1').click();
+    const svg = await download(page, () => page.getByTestId('export-svg').click());
+    const layout = await svgLayout(context, svg.bytes.toString('utf8'), 'experiments-normalised-paper-1col-svg-rendered.png');
+    expect([layout.width, layout.height]).toEqual([336, 230]);
+    expect(layout.otherTexts.map((t) => t.text)).toContain('0.2×');
+    expect(layout.otherTexts.filter((t) => t.text === '1×').length).toBeGreaterThanOrEqual(4);
+    expectClearLegend(layout, 2);
+    // The longer name wraps onto a second line rather than running off the figure.
+    expect(layout.legendTexts.map((t) => t.text)).toContain('(baseline)');
+    await openExportMenu(page, COMPARE_CHART);
+    const png = await download(page, () => page.getByTestId('export-png-2').click());
+    expect([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)]).toEqual([672, 460]);
+
+    await page.getByTestId('paper-preset').click();
+    await openExportMenu(page, PAPER_CHART);
+    expect(await page.getByTestId('export-style-1').getAttribute('aria-checked')).toBe('true');
+    const paper = await download(page, () => page.getByTestId('export-svg').click());
+    expect(paper.name).toBe('paper-ratios-as-modelled-paper-1col.svg');
+    expectClearLegend(await svgLayout(context, paper.bytes.toString('utf8'), 'paper-ratios-paper-1col-svg-rendered.png'), 6);
+    await openExportMenu(page, PAPER_CHART);
+    await page.getByTestId('export-style-0').click();
+    await page.keyboard.press('Escape');
+  });
+
+  it('reproduces the paper with a cloned design as the proposed one and batch 32', async () => {
+    const { page } = session;
+    const clone = await call<{ id: string; name: string }>(page, 'libraries.clone', { ref: 'builtin:sot-mram-pim', name: 'SOT-MRAM PIM clone' });
+    await page.getByTestId('paper-preset').click();
+    const proposed = page.getByTestId('paper-proposed');
+    await proposed.locator(`option[value="${clone.id}"]`).waitFor({ state: 'attached' });
+    expect(await proposed.inputValue()).toBe('builtin:sot-mram-pim');
+    expect(await page.getByTestId('paper-baseline').inputValue()).toBe('builtin:floatpim');
+    await proposed.selectOption(clone.id);
+    await page.getByTestId('paper-batch').fill('0');
+    await page.getByTestId('paper-batch').dispatchEvent('change');
+    expect(await page.getByTestId('paper-inputs').getByRole('alert').textContent()).toMatch(/whole number of images from 1 to 65536/);
+    expect(await page.getByTestId('paper-run').isDisabled()).toBe(true);
+    expect(await page.getByTestId('paper-stale').textContent()).toContain('press Run');
+    await page.getByTestId('paper-batch').fill('32');
+    const [request] = await Promise.all([page.waitForRequest('**/api/paper.reproduce'), page.getByTestId('paper-run').click()]);
+    expect(JSON.parse(request.postData()!)).toMatchObject({ basis: 'all', proposed: clone.id, baseline: 'builtin:floatpim', batch: 32 });
+    const panel = page.getByTestId('paper-panel');
+    await panel.getByRole('heading', { name: 'SOT-MRAM PIM clone against FloatPIM', level: 2 }).waitFor();
+    expect(await panel.locator('.toolbar').textContent()).toContain('batch 32 images');
+    expect(await page.locator('.figure-table:has([data-testid="paper-table"]) .caption').textContent()).toMatch(/One training step \(batch 32\) of SOT-MRAM PIM clone \(proposed\)/);
+    expect(await page.getByTestId('paper-stale').count()).toBe(0);
+    await page.locator('.detail').evaluate((el) => el.scrollTo(0, 0));
+    await shootBothSizes(page, 'compare-paper-clone-light');
+    expect(session.problems).toEqual([]);
+  });
+
   it('looks finished in the dark theme too', async () => {
     const dark = await openBrowser(chromiumPath!, `${served.url}#/compare`, 'dark');
     try {
@@ -205,10 +370,12 @@ describe.skipIf(!chromiumPath)('compare in the browser', () => {
       await reproducePaper(page);
       expect(await paintedPixels(page, PAPER_CHART)).toBeGreaterThan(500);
       await screenshot(page, 'compare-paper-dark');
+      await shootBothSizes(page, 'compare-paper-dark');
       await page.getByTestId('compare-experiments').getByRole('checkbox', { name: 'FloatPIM / AlexNet', exact: true }).waitFor();
       await pickExperiments(page, ['FloatPIM / AlexNet', 'SOT-MRAM PIM / AlexNet'], 'FloatPIM / AlexNet');
       expect(await paintedPixels(page, COMPARE_CHART)).toBeGreaterThan(500);
       await screenshot(page, 'compare-experiments-dark');
+      await shootBothSizes(page, 'compare-experiments-dark');
       await openExportMenu(page, COMPARE_CHART);
       await screenshot(page, 'export-menu-dark');
       expect(dark.problems).toEqual([]);

@@ -1,6 +1,6 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { ArrayResult } from '@shared/schemas/cell.ts';
-import { formatSI } from '@shared/units.ts';
+import { displaySI } from '@/display.ts';
 import type { ChartPalette } from './palette.ts';
 
 // Energy and latency of every operation of a subarray, side by side, one bar per operation.
@@ -39,7 +39,7 @@ export function arrayOpsChartOption(rows: readonly OpRow[], palette: ChartPalett
   };
 }
 
-/** "45.69 mm^2" style labels for the area breakdown table. */
+/** "45.69 mm²" style labels for the area breakdown table. */
 export function areaRows(result: ArrayResult): { part: string; area: string; share: string }[] {
-  return Object.entries(result.breakdown.area_m2).map(([part, a]) => ({ part, area: formatSI(a, 'm^2'), share: `${((100 * a) / result.area_m2).toFixed(1)}%` }));
+  return Object.entries(result.breakdown.area_m2).map(([part, a]) => ({ part, area: displaySI(a, 'm^2'), share: `${((100 * a) / result.area_m2).toFixed(1)}%` }));
 }

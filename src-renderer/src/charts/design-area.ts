@@ -1,10 +1,10 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { DesignDetail } from '@shared/schemas/design-api.ts';
-import { formatSI } from '@shared/units.ts';
+import { displaySI } from '@/display.ts';
 import type { ChartPalette } from './palette.ts';
 
 // Where a design's area goes: one horizontal bar per component (cells, periphery, interconnect,
-// controller), in mm^2, with its share of the chip.
+// controller), in mm², with its share of the chip.
 
 export interface AreaPart {
   readonly part: string;
@@ -22,8 +22,8 @@ export function designAreaOption(parts: readonly AreaPart[], palette: ChartPalet
     animation: false,
     textStyle: { fontFamily: 'Inter Variable, Inter, system-ui, sans-serif', color: palette.text },
     grid: { left: 8, right: 56, top: 8, bottom: 4, containLabel: true },
-    tooltip: { trigger: 'item', formatter: (p: { name: string; value: number }) => `${p.name}: ${formatSI(p.value * 1e-6, 'm^2')}` },
-    xAxis: { type: 'value', name: 'mm^2', nameTextStyle: axisLabel, axisLabel, splitLine: { lineStyle: { color: palette.grid } } },
+    tooltip: { trigger: 'item', formatter: (p: { name: string; value: number }) => `${p.name}: ${displaySI(p.value * 1e-6, 'm^2')}` },
+    xAxis: { type: 'value', name: 'mm²', nameTextStyle: axisLabel, axisLabel, splitLine: { lineStyle: { color: palette.grid } } },
     yAxis: { type: 'category', inverse: true, data: parts.map((p) => p.part), axisLabel, axisLine: { lineStyle: { color: palette.grid } } },
     series: [
       {

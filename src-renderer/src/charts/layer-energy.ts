@@ -1,6 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Evaluation } from '@shared/schemas/evaluation.ts';
 import { DISPLAY_PREFIXES, SI_PREFIXES } from '@shared/units.ts';
+import { prettyUnit } from '@/display.ts';
 import type { ChartPalette } from './palette.ts';
 import { categoryColours, formatShare, formatValue } from './breakdown.ts';
 
@@ -8,6 +9,24 @@ import { categoryColours, formatShare, formatValue } from './breakdown.ts';
 // layer's kind: where the step's cost is, and which kinds of layer carry it.
 
 export type LayerMetric = 'energy' | 'latency';
+
+/** Width a layer needs for its bar and its name turned upright at 10 px (a line of text plus air). */
+export const LAYER_PX = 15;
+/** Above this many layers names stand upright; fewer lean at 40 degrees, easier to read. */
+const UPRIGHT_FROM = 24;
+
+/**
+ * The narrowest chart that names every layer: the host scrolls sideways when its card is narrower,
+ * so no name is left out (the axis and the legend take about 90 px).
+ */
+export function layerChartMinWidth(layers: number): number {
+  return layers * LAYER_PX + 90;
+}
+
+/** Upright names need more height under the plot than leaning ones. */
+export function layerChartHeight(layers: number): number {
+  return layers > UPRIGHT_FROM ? 360 : 300;
+}
 
 export interface LayerRow {
   readonly name: string;
@@ -29,7 +48,7 @@ export function layerKinds(rows: readonly LayerRow[]): string[] {
 export function axisScale(max: number, unit: string): { factor: number; unit: string } {
   let prefix = '';
   for (const p of DISPLAY_PREFIXES) if (max > 0 && max / SI_PREFIXES[p]! >= 1) prefix = p;
-  return { factor: SI_PREFIXES[prefix]!, unit: `${prefix === 'u' ? 'µ' : prefix}${unit}` };
+  return { factor: SI_PREFIXES[prefix]!, unit: prettyUnit(`${prefix}${unit}`) };
 }
 
 function valueOf(row: LayerRow, metric: LayerMetric): number {
@@ -55,15 +74,15 @@ export function layerChartOption(rows: readonly LayerRow[], metric: LayerMetric,
     backgroundColor: palette.background,
     animation: false,
     textStyle: { fontFamily: 'Inter Variable, Inter, system-ui, sans-serif', color: palette.text },
-    // Clear of the chart's export button in the top right corner.
-    legend: { top: 0, right: 36, itemWidth: 10, itemHeight: 10, textStyle: { color: palette.mutedText, fontSize: 11 } },
-    grid: { left: 8, right: 8, top: 36, bottom: 4, containLabel: true },
+    // On the left, in view when a long network's chart scrolls sideways; clear of the export button on the right.
+    legend: { top: 0, left: 48, itemWidth: 10, itemHeight: 10, textStyle: { color: palette.mutedText, fontSize: 11 } },
+    grid: { left: 8, right: 8, top: 44, bottom: 4, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: tooltip },
     xAxis: {
       type: 'category',
       data: rows.map((r) => r.name),
-      // At most about 30 names, so long networks still name every few layers without a wall of text.
-      axisLabel: { ...axisLabel, fontSize: 10, rotate: 40, interval: Math.max(0, Math.ceil(rows.length / 30) - 1) },
+      // Every layer named: the card gives each LAYER_PX (scrolling sideways when needed), so none overlap.
+      axisLabel: { ...axisLabel, fontSize: 10, rotate: rows.length > UPRIGHT_FROM ? 90 : 40, interval: 0, hideOverlap: false },
       axisTick: { show: false },
       axisLine: { lineStyle: { color: palette.grid } },
     },

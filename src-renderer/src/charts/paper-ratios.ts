@@ -11,6 +11,18 @@ import { axisType, columnUnit, METRICS, parityLine, ratioBars, ratioChartFrame, 
 export const PUBLISHED_LABEL = 'Published (Wang et al.)';
 export const MEAN_LABEL = 'Geometric mean';
 
+/**
+ * One basis of a comparison run on every basis, with the comparison's own fields (designs, batch,
+ * targets). Its assumptions are the basis' own and those every basis shares (batch, networks, the
+ * designs' assumed values), which the answer lists once at its top level. Null when that basis was not run.
+ */
+export function paperOnBasis(all: ReproduceOutput, basis: string): ReproduceOutput | null {
+  const chosen = all.bases?.find((b) => b.basis === basis);
+  if (!chosen) return null;
+  const ofBases = new Set(all.bases!.flatMap((b) => b.assumptions.map((a) => a.name)));
+  return { ...all, ...chosen, assumptions: [...chosen.assumptions, ...all.assumptions.filter((a) => !ofBases.has(a.name))] };
+}
+
 /** "SOT-MRAM PIM (2T2MTJ complementary, Wang et al.)" -> "SOT-MRAM PIM". */
 export function shortName(name: string): string {
   return name.replace(/\s*\(.*\)\s*$/, '') || name;

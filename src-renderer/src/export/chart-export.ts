@@ -2,6 +2,7 @@ import { init, type ECharts, type EChartsCoreOption } from 'echarts/core';
 import { paperFigureSize, paperOption, type PaperStyle } from './paper-theme.ts';
 import { chartFileName } from './file-name.ts';
 import { dataUrlToBytes } from './save.ts';
+import { estimateTextWidth, type MeasureText } from './legend-layout.ts';
 
 // Turning a chart into a file. PNG comes from a canvas at 2x or 4x the CSS pixels; SVG from the
 // same option rendered again by ECharts' SVG renderer (server-side mode, no DOM needed). The
@@ -48,6 +49,16 @@ function renderPngOffscreen(option: EChartsCoreOption, width: number, height: nu
   }
 }
 
+let measuring: CanvasRenderingContext2D | null = null;
+
+/** Text widths as ECharts measures them in the page when it lays out the same text: on a 2D canvas. */
+const measureLikeECharts: MeasureText = (text, fontSize, fontFamily) => {
+  measuring ??= document.createElement('canvas').getContext('2d');
+  if (!measuring) return estimateTextWidth(text, fontSize, fontFamily);
+  measuring.font = `${fontSize}px ${fontFamily}`;
+  return measuring.measureText(text).width;
+};
+
 function pngBlob(dataUrl: string): Blob {
   const { bytes } = dataUrlToBytes(dataUrl);
   return new Blob([bytes], { type: 'image/png' });
@@ -60,7 +71,7 @@ function pngBlob(dataUrl: string): Blob {
 export function exportChart(live: ECharts, option: EChartsCoreOption, title: string, request: ChartExportRequest, background: string): ChartFile {
   const fileName = chartFileName(title, { format: request.format, pixelRatio: request.pixelRatio, paperColumns: request.paper?.columns ?? null });
   const size = request.paper ? paperFigureSize(request.paper.columns) : { width: live.getWidth(), height: live.getHeight() };
-  const shown = request.paper ? paperOption(option, request.paper) : option;
+  const shown = request.paper ? paperOption(option, request.paper, measureLikeECharts) : option;
   const ground = request.paper ? '#ffffff' : background;
   if (request.format === 'svg') {
     const blob = new Blob([renderSvg(shown, size.width, size.height, ground)], { type: 'image/svg+xml' });

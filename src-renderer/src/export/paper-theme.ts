@@ -1,4 +1,5 @@
 import type { EChartsCoreOption } from 'echarts/core';
+import { estimateTextWidth, LEGEND_LINE_HEIGHT, legendLayout, type LegendLayout, type LegendStyle, type MeasureText } from './legend-layout.ts';
 
 // The "paper" style of an exported chart: a figure sized for one or two columns of a two-column
 // paper, 8-9 pt type in the paper's font, and black and greys with patterns so the series stay
@@ -84,22 +85,31 @@ function lineStyle(component: unknown, color: string, width: number): Obj {
   return { ...c, lineStyle: { ...asObj(c.lineStyle), color, width } };
 }
 
+/** How far a value label stands above its bar (ECharts' default label distance). */
+const LABEL_DISTANCE = 5;
+
 /**
- * Rows a plain legend wraps into at this width, from a rough text width (0.55 em a character,
- * a 12 px icon and the gaps), so the plot can start below it.
+ * Room between the legend and the plot: a bar as tall as the axis carries its value label above
+ * the plot ("1×" on a baseline bar), and the top tick label stands half above it.
  */
-export function legendRows(names: readonly string[], width: number, fontSize: number): number {
-  let rows = 1;
-  let x = 0;
-  for (const name of names) {
-    const item = 12 + 5 + name.length * fontSize * 0.55 + 8;
-    if (x > 0 && x + item > width - 10) {
-      rows += 1;
-      x = 0;
-    }
-    x += item;
-  }
-  return rows;
+function roomAbovePlot(series: readonly Obj[], fontSize: number): number {
+  const labelled = series.some((s) => asObj(s.label).show === true);
+  return Math.round((labelled ? LABEL_DISTANCE + fontSize * 1.25 + 3 : fontSize * 0.65 + 3) * 100) / 100;
+}
+
+/** The legend's names: its own data when it lists them, else the series names. */
+function legendNames(legend: Obj, series: readonly Obj[]): string[] {
+  if (Array.isArray(legend.data)) return legend.data.map((d) => (isObj(d) ? String(d.name) : String(d)));
+  return series.map((s) => s.name).filter((n): n is string => typeof n === 'string');
+}
+
+/** The legend in paper type, with names too wide for the figure wrapped instead of cut off. */
+function fixLegend(legend: Obj, style: LegendStyle, layout: LegendLayout, names: readonly string[]): Obj {
+  const fixed: Obj = { ...legend, top: 0, textStyle: text(legend.textStyle, style.fontSize, style.fontFamily), itemWidth: style.itemWidth, itemHeight: style.itemHeight, itemGap: style.itemGap };
+  // A wrapped name needs its line height said: ECharts' default sets the lines of a legend item too close.
+  const wrap = { width: layout.maxTextWidth, overflow: 'break', lineHeight: LEGEND_LINE_HEIGHT * style.fontSize };
+  if (layout.wrapped.size > 0) fixed.data = names.map((name) => (layout.wrapped.has(name) ? { name, textStyle: wrap } : name));
+  return fixed;
 }
 
 /** A value axis's name along its middle, turned, so a long name fits a narrow figure. */
@@ -155,8 +165,11 @@ function fixSeries(series: Obj, index: number, font: string): Obj {
   return fixed;
 }
 
-/** The option restyled as a paper figure; the input is not changed. */
-export function paperOption(option: EChartsCoreOption, style: PaperStyle): EChartsCoreOption {
+/**
+ * The option restyled as a paper figure; the input is not changed. `measure` gives text widths in
+ * the figure's font (the export passes ECharts' own, so the legend's rows are known exactly).
+ */
+export function paperOption(option: EChartsCoreOption, style: PaperStyle, measure: MeasureText = estimateTextWidth): EChartsCoreOption {
   const src = option as Obj;
   const font = PAPER_FONTS[style.font];
   const size = paperFigureSize(style.columns);
@@ -176,12 +189,15 @@ export function paperOption(option: EChartsCoreOption, style: PaperStyle): EChar
     series,
   };
   delete out.tooltip;
-  const names = series.map((s) => s.name).filter((n): n is string => typeof n === 'string');
-  const top = src.legend ? legendRows(names, size.width, pt(8)) * (pt(8) + 6) + 6 : 8;
+  const legend = isObj(src.legend) && src.legend.show !== false ? src.legend : null;
+  const legendStyle: LegendStyle = { fontSize: pt(8), fontFamily: font, itemWidth: 12, itemHeight: 8, itemGap: 8 };
+  const names = legend ? legendNames(legend, series) : [];
+  const layout = legend ? legendLayout(names, size.width, legendStyle, measure) : null;
+  const top = Math.round(((layout?.bottom ?? 0) + roomAbovePlot(series, pt(8))) * 100) / 100;
   if (isObj(src.grid)) out.grid = { ...src.grid, top, left: 4, right: 8, bottom: 4 };
   const plotHeight = size.height - top - 8;
   for (const key of ['xAxis', 'yAxis'] as const) if (src[key]) out[key] = mapComponent(src[key], (a) => fixAxis(a, font, plotHeight));
-  if (src.legend) out.legend = mapComponent(src.legend, (l) => ({ ...l, top: 0, textStyle: text(l.textStyle, pt(8), font), itemWidth: 12, itemHeight: 8, itemGap: 8 }));
+  if (legend && layout) out.legend = fixLegend(legend, legendStyle, layout, names);
   if (src.title) out.title = mapComponent(src.title, (t) => ({ ...t, textStyle: text(t.textStyle, pt(9), font) }));
   return out as EChartsCoreOption;
 }

@@ -1,9 +1,10 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { ReproduceOutput } from '@shared/schemas/design-api.ts';
+import type { DesignSummary, ReproduceOutput } from '@shared/schemas/design-api.ts';
 import type { ExperimentCursor, ExperimentSummary } from '@shared/schemas/experiment.ts';
 import { api } from '@/api/index.ts';
 import { compareEntry, normalize, type CompareEntry, type RatioMode } from '@/charts/normalized.ts';
+import { paperOnBasis } from '@/charts/paper-ratios.ts';
 
 // The Compare page's state: the experiments to pick from, the picked ones and their baseline, and
 // the paper reproduction preset. The view shown (paper or experiments) is kept here so coming back
@@ -15,6 +16,16 @@ export type Basis = (typeof PAPER_BASES)[number];
 export type CompareView = 'paper' | 'experiments';
 
 const PAGE = 100;
+
+/** What the paper comparison runs: the two designs (ids or names) and the batch (null: the baseline design's). */
+export interface PaperInputs {
+  proposed: string;
+  baseline: string;
+  batch: number | null;
+}
+
+/** The paper's pair, as `paper.reproduce` defaults to. */
+export const PAPER_DEFAULTS: Readonly<PaperInputs> = { proposed: 'builtin:sot-mram-pim', baseline: 'builtin:floatpim', batch: null };
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -36,13 +47,12 @@ export const useComparisonStore = defineStore('comparison', () => {
   /** The comparison on every basis (`basis: all`), as the last run answered it. */
   const paperAll = ref<ReproduceOutput | null>(null);
   /** The chosen basis, with the comparison's own fields (designs, batch, targets). */
-  const paper = computed<ReproduceOutput | null>(() => {
-    const all = paperAll.value;
-    const chosen = all?.bases?.find((b) => b.basis === basis.value);
-    return all && chosen ? { ...all, ...chosen } : null;
-  });
+  const paper = computed<ReproduceOutput | null>(() => (paperAll.value ? paperOnBasis(paperAll.value, basis.value) : null));
   const paperRunning = ref(false);
   const paperError = ref<string | null>(null);
+  const paperInputs = ref<PaperInputs>({ ...PAPER_DEFAULTS });
+  /** The designs the paper comparison can choose from (built-in and saved). */
+  const designs = ref<DesignSummary[]>([]);
 
   const entries = computed<CompareEntry[]>(() => {
     const byId = new Map(experiments.value.map((e) => [e.id, e]));
@@ -114,13 +124,22 @@ export const useComparisonStore = defineStore('comparison', () => {
     paperRunning.value = true;
     paperError.value = null;
     try {
-      const result = await api.invoke('paper.reproduce', { basis: 'all' });
+      const { proposed, baseline, batch } = paperInputs.value;
+      const result = await api.invoke('paper.reproduce', { basis: 'all', proposed, baseline, ...(batch === null ? {} : { batch }) });
       // A later run may have started while this one ran: keep the answer to the last.
       if (run === paperRun) paperAll.value = result;
     } catch (error) {
       if (run === paperRun) paperError.value = message(error);
     } finally {
       if (run === paperRun) paperRunning.value = false;
+    }
+  }
+
+  async function loadDesigns(): Promise<void> {
+    try {
+      designs.value = (await api.invoke('designs.list', {})).items;
+    } catch (error) {
+      paperError.value = `cannot list the designs: ${message(error)}`;
     }
   }
 
@@ -132,6 +151,11 @@ export const useComparisonStore = defineStore('comparison', () => {
     basis.value = chosen;
     view.value = 'paper';
   }
+
+  // A design cloned or saved elsewhere becomes a choice at once.
+  api.on('libraries.changed', () => {
+    if (designs.value.length) void loadDesigns();
+  });
 
   let refreshTimer: number | undefined;
   api.on('experiments.changed', () => {
@@ -154,6 +178,9 @@ export const useComparisonStore = defineStore('comparison', () => {
     paperAll,
     paperRunning,
     paperError,
+    paperInputs,
+    designs,
+    loadDesigns,
     entries,
     rows,
     refresh,

@@ -43,8 +43,8 @@ describe('chart options (pure functions)', () => {
     expect(option.series[0]!.data).toEqual([46, 169]);
     expect(option.series[1]!.data).toEqual([1.5, 1.2]);
     expect(areaRows(result)).toEqual([
-      { part: 'cells', area: '1000 um^2', share: '25.0%' },
-      { part: 'senseAmps', area: '3000 um^2', share: '75.0%' },
+      { part: 'cells', area: '1000 µm²', share: '25.0%' },
+      { part: 'senseAmps', area: '3000 µm²', share: '75.0%' },
     ]);
   });
 });

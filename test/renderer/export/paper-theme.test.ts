@@ -3,7 +3,7 @@ import { use } from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
-import { legendRows, PAPER_DECALS, PAPER_FILLS, PAPER_FONTS, paperFigureSize, paperOption, pt } from '@/export/paper-theme.ts';
+import { PAPER_DECALS, PAPER_FILLS, PAPER_FONTS, paperFigureSize, paperOption, pt } from '@/export/paper-theme.ts';
 import { renderSvg } from '@/export/chart-export.ts';
 import { normalize, normalizedChartOption } from '@/charts/normalized.ts';
 import { LIGHT_PALETTE } from '@/charts/palette.ts';
@@ -44,13 +44,32 @@ describe('paper style', () => {
     expect(((series[0]!.markLine as Obj).lineStyle as Obj).color).toBe('#000000');
   });
 
-  it('turns the value axis name along the side and starts the plot below a legend that wraps', () => {
-    expect(legendRows(['AlexNet', 'VGG-16'], 672, pt(8))).toBe(1);
-    expect(legendRows(['AlexNet', 'VGG-16', 'GoogLeNet', 'SqueezeNet 1.1', 'Geometric mean', 'Published (Wang et al.)'], 336, pt(8))).toBe(2);
+  it('turns the value axis name along the side and starts the plot below the legend and the labels over its bars', () => {
     const paper = paperOption(screen, { columns: 1, font: 'sans' }) as Obj;
     expect(paper.yAxis).toMatchObject({ nameLocation: 'middle', nameRotate: 90, nameTextStyle: { align: 'center' } });
     expect((paper.xAxis as Obj).nameLocation).toBeUndefined();
-    expect((paper.grid as Obj).top).toBe(Math.round((pt(8) + 6 + 6) * 100) / 100);
+    // One row of legend (5 px padding, a line of 8 pt), then a value label 5 px over a full-height bar.
+    const legendBottom = 5 + pt(8) * 1.25;
+    const top = (paper.grid as Obj).top as number;
+    expect(top).toBeGreaterThanOrEqual(legendBottom + 5 + pt(8));
+    expect(top).toBeLessThan(legendBottom + 5 + pt(8) + 8);
+  });
+
+  it('wraps a legend name wider than the figure instead of cutting it off, and makes room for its lines', () => {
+    const long = 'SOT-MRAM PIM (2T2MTJ complementary, Wang et al.) / ResNet-18 with a longer note';
+    const option = normalizedChartOption(normalize([entries[0]!, { ...entries[1]!, name: long }], 'a', 'normalised'), 'normalised', LIGHT_PALETTE);
+    const paper = paperOption(option, { columns: 1, font: 'serif' }) as Obj;
+    const data = (paper.legend as Obj).data as (string | Obj)[];
+    expect(data[0]).toBe('FloatPIM / AlexNet (baseline)');
+    expect(data[1]).toMatchObject({ name: long, textStyle: { overflow: 'break', width: 336 - 10 - 12 - 5 } });
+    const short = paperOption(screen, { columns: 1, font: 'serif' }) as Obj;
+    expect((short.legend as Obj).data).toBeUndefined();
+    expect((paper.grid as Obj).top as number).toBeGreaterThan(((short.grid as Obj).top as number) + 2 * pt(8));
+  });
+
+  it('leaves no room for a legend that is hidden', () => {
+    const paper = paperOption({ legend: { show: false }, grid: {}, series: [{ type: 'bar', data: [1] }] }, { columns: 2, font: 'sans' }) as Obj;
+    expect((paper.grid as Obj).top).toBeLessThan(pt(8));
   });
 
   it('draws lines and markers in black, apart by dash and marker shape', () => {

@@ -3,6 +3,7 @@ import type { DesignDetail } from '@shared/schemas/design-api.ts';
 import { evaluationSchema, type Evaluation } from '@shared/schemas/evaluation.ts';
 import { ASSUMPTION_PREFIX, provenanceOf } from '@shared/sourced.ts';
 import { formatValue } from '@/charts/breakdown.ts';
+import { prettyUnit } from '@/display.ts';
 import { num, obj, type Json } from '@/json-read.ts';
 
 // Reads what an experiment kept: the inputs snapshot (design, cell, network, options) and the
@@ -59,10 +60,10 @@ export function runInputs(snapshot: unknown): RunInputs {
   };
 }
 
-/** "1" is a plain count and "" a text or flag: neither is printed as a unit. */
+/** "1" is a plain count and "" a text or flag: neither is printed as a unit; others are typeset ("µm²"). */
 export function valueText(value: unknown, unit: string): string {
   const shown = typeof value === 'number' ? value.toLocaleString('en-US', { maximumSignificantDigits: 6, useGrouping: false }) : String(value);
-  return unit && unit !== '1' ? `${shown} ${unit}` : shown;
+  return unit && unit !== '1' ? `${shown} ${prettyUnit(unit)}` : shown;
 }
 
 function assumptionsIn(library: 'design' | 'cell', part: Json): Assumption[] {
