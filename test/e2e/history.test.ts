@@ -261,16 +261,22 @@ describe.skipIf(!chromiumPath)('history in the browser', () => {
     expect(session.problems).toEqual([]);
   });
 
-  it('opens a kept reproduction on Compare with its chart', async () => {
+  it('opens a kept reproduction on Compare with its chart, at an address that survives a reload', async () => {
     const { page } = session;
     await selectRow(page, 'Paper, every basis');
     expect(await page.getByTestId('reproduction-ratios').textContent()).toMatch(/Energy[\d.]+×/);
+    const before = ((await invoke(page, served.token, 'history.list', {})) as { total: number }).total;
     await page.getByTestId('history-open').click();
-    await page.waitForURL(/#\/compare$/);
-    await page.getByTestId('paper-panel').waitFor();
-    await page.locator('[data-chart="Paper reproduction ratios"] canvas').first().waitFor();
-    await page.waitForTimeout(300);
-    expect(await paintedPixels(page, 'Paper reproduction ratios')).toBeGreaterThan(1000);
+    await page.waitForURL(/#\/compare\?reproduction=rep_/);
+    for (const reloaded of [false, true]) {
+      if (reloaded) await page.reload();
+      await page.getByTestId('paper-panel').waitFor();
+      await page.locator('[data-chart="Paper reproduction ratios"] canvas').first().waitFor();
+      await page.waitForTimeout(300);
+      expect(await paintedPixels(page, 'Paper reproduction ratios')).toBeGreaterThan(1000);
+    }
+    // Opening a kept comparison shows it; it runs and keeps nothing new.
+    expect(((await invoke(page, served.token, 'history.list', {})) as { total: number }).total).toBe(before);
     await page.goBack();
     await page.getByTestId('history-table').waitFor();
   });

@@ -52,7 +52,7 @@ function renderPngOffscreen(option: EChartsCoreOption, width: number, height: nu
 let measuring: CanvasRenderingContext2D | null = null;
 
 /** Text widths as ECharts measures them in the page when it lays out the same text: on a 2D canvas. */
-const measureLikeECharts: MeasureText = (text, fontSize, fontFamily) => {
+export const measureLikeECharts: MeasureText = (text, fontSize, fontFamily) => {
   measuring ??= document.createElement('canvas').getContext('2d');
   if (!measuring) return estimateTextWidth(text, fontSize, fontFamily);
   measuring.font = `${fontSize}px ${fontFamily}`;

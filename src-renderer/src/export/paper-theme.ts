@@ -98,7 +98,7 @@ function roomAbovePlot(series: readonly Obj[], fontSize: number): number {
 }
 
 /** The legend's names: its own data when it lists them, else the series names. */
-function legendNames(legend: Obj, series: readonly Obj[]): string[] {
+export function legendNames(legend: Obj, series: readonly Obj[]): string[] {
   if (Array.isArray(legend.data)) return legend.data.map((d) => (isObj(d) ? String(d.name) : String(d)));
   return series.map((s) => s.name).filter((n): n is string => typeof n === 'string');
 }

@@ -135,6 +135,26 @@ export const useComparisonStore = defineStore('comparison', () => {
     }
   }
 
+  /** Shows a kept reproduction (from History or a link): every basis it has, the one it was run on chosen. */
+  async function openKept(id: string): Promise<void> {
+    const run = ++paperRun;
+    view.value = 'paper';
+    paperError.value = null;
+    paperRunning.value = true;
+    try {
+      const kept = await api.invoke('reproductions.get', { ref: id });
+      if (run !== paperRun) return;
+      const output = kept.output;
+      basis.value = (PAPER_BASES as readonly string[]).includes(output.basis) ? (output.basis as Basis) : 'as-modelled';
+      paperAll.value = output.bases ? output : { ...output, bases: [output] };
+      paperInputs.value = { proposed: kept.inputs.proposed.id, baseline: kept.inputs.baseline.id, batch: kept.inputs.batch };
+    } catch (error) {
+      if (run === paperRun) paperError.value = `cannot open the kept reproduction ${id}: ${message(error)}`;
+    } finally {
+      if (run === paperRun) paperRunning.value = false;
+    }
+  }
+
   async function loadDesigns(): Promise<void> {
     try {
       designs.value = (await api.invoke('designs.list', {})).items;
@@ -189,6 +209,7 @@ export const useComparisonStore = defineStore('comparison', () => {
     pick,
     setBaseline,
     runPaper,
+    openKept,
     showBasis,
   };
 });

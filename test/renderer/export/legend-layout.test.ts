@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { estimateTextWidth, legendLayout, wrappedLines, type LegendStyle } from '@/export/legend-layout.ts';
+import { LEGEND_LINE_HEIGHT, estimateTextWidth, legendLayout, wrappedLines, type LegendStyle } from '@/export/legend-layout.ts';
+import { withLegendRoom } from '@/export/legend-room.ts';
 
 // Widths from a fixed 6 px a character, so every row break is known by hand.
 const sixPx = (text: string): number => text.length * 6;
@@ -38,5 +39,32 @@ describe('legend layout', () => {
 
   it('estimates 0.55 em a character where nothing measures', () => {
     expect(estimateTextWidth('abcd', 10, 'serif')).toBeCloseTo(22, 6);
+  });
+});
+
+describe('room for a legend of several rows on the page', () => {
+  const long = 'SOT-MRAM PIM (2T2MTJ complementary, Wang et al.) / ResNet-18';
+  const option = (names: string[], extra: Record<string, unknown> = {}) => ({
+    legend: { top: 0, left: 'center', itemWidth: 12, itemHeight: 10, textStyle: { fontSize: 11 }, ...extra },
+    grid: { top: 30, left: 8 },
+    series: names.map((name) => ({ name, type: 'bar', data: [1] })),
+  });
+  const top = (o: unknown): unknown => (o as { grid: { top: unknown } }).grid.top;
+
+  it('moves the plot down by the rows a narrow chart adds, and leaves a wide one as it is', () => {
+    const names = [`FloatPIM (ReRAM, MAGIC NOR) / ResNet-18 (baseline)`, long];
+    const wide = withLegendRoom(option(names), 1200);
+    expect(top(wide)).toBe(30);
+    const narrow = withLegendRoom(option(names), 600);
+    const rowHeight = 11 * LEGEND_LINE_HEIGHT;
+    expect(top(narrow)).toBeGreaterThanOrEqual(30 + rowHeight);
+    expect(top(narrow)).toBeLessThan(30 + 2 * rowHeight + 10);
+  });
+
+  it('leaves scrolling, vertical and single-name legends alone', () => {
+    const names = [long, `${long} again`, `${long} once more`];
+    expect(top(withLegendRoom(option(names, { type: 'scroll' }), 300))).toBe(30);
+    expect(top(withLegendRoom(option(names, { orient: 'vertical' }), 300))).toBe(30);
+    expect(top(withLegendRoom(option([long]), 100))).toBe(30);
   });
 });

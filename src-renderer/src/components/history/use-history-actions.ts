@@ -2,12 +2,10 @@ import { ref } from 'vue';
 import { useRouter } from 'vue-router';
 import type { Issue } from '@shared/result.ts';
 import type { HistoryItem } from '@shared/schemas/history.ts';
-import type { ReproduceOutput } from '@shared/schemas/design-api.ts';
-import { api, ApiError } from '@/api/index.ts';
+import { ApiError } from '@/api/index.ts';
 import { downloadText } from '@/files.ts';
 import { useAppStore } from '@/stores/app.ts';
 import { useHistoryStore } from '@/stores/history.ts';
-import { PAPER_BASES, useComparisonStore, type Basis } from '@/stores/comparison.ts';
 import { kindOf } from '@/stores/history-kinds.ts';
 
 // What History's buttons and keys do, whatever kind of row is selected: open it where it is drawn
@@ -24,12 +22,6 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** A kept comparison as Compare shows it: every basis it has, the one it was run on chosen. */
-function onCompare(output: ReproduceOutput): { all: ReproduceOutput; basis: Basis } {
-  const basis = (PAPER_BASES as readonly string[]).includes(output.basis) ? (output.basis as Basis) : 'as-modelled';
-  return { all: output.bases ? output : { ...output, bases: [output] }, basis };
-}
-
 export function useHistoryActions() {
   const store = useHistoryStore();
   const app = useAppStore();
@@ -41,18 +33,8 @@ export function useHistoryActions() {
     const kind = kindOf(id);
     if (kind === 'experiment') return void router.push(`/experiments/${id}`);
     if (kind === 'sweep') return void router.push(`/sweeps/${id}`);
-    try {
-      const kept = await api.invoke('reproductions.get', { ref: id });
-      const compare = useComparisonStore();
-      const { all, basis } = onCompare(kept.output);
-      compare.paperAll = all;
-      compare.basis = basis;
-      compare.paperInputs = { proposed: kept.inputs.proposed.id, baseline: kept.inputs.baseline.id, batch: kept.inputs.batch };
-      compare.view = 'paper';
-      await router.push('/compare');
-    } catch (error) {
-      problem.value = { title: 'Cannot open this reproduction', message: messageOf(error), issues: [] };
-    }
+    // Compare reads it from the store, so the address can be reloaded or shared.
+    await router.push({ path: '/compare', query: { reproduction: id } });
   }
 
   async function exportSelected(format: 'json' | 'csv' = 'json'): Promise<void> {
