@@ -26,11 +26,12 @@ function rangeErrors(cell: CellParams, upperOnly = false): Issue[] {
       continue;
     }
     if (v === undefined && !ALWAYS.has(spec.field)) continue;
-    const got = `(got ${v === undefined ? 'nothing' : boundText(spec, v)})`;
-    if ((spec.positive === true || ALWAYS.has(spec.field)) && !(v !== undefined && v > 0)) errors.push({ path: spec.key, message: `must be positive ${got}` });
-    else if (spec.min === 0 && !(v! >= 0)) errors.push({ path: spec.key, message: `must not be negative ${got}` });
-    else if (spec.min !== undefined && !(v! >= spec.min)) errors.push({ path: spec.key, message: `must be at least ${boundText(spec, spec.min)} ${got}` });
-    else if (spec.max !== undefined && !(v! <= spec.max)) errors.push({ path: spec.key, message: `must be at most ${boundText(spec, spec.max)} ${got}` });
+    // Written only for a value at fault: every evaluation of a sweep checks its cell.
+    const got = (): string => `(got ${v === undefined ? 'nothing' : boundText(spec, v)})`;
+    if ((spec.positive === true || ALWAYS.has(spec.field)) && !(v !== undefined && v > 0)) errors.push({ path: spec.key, message: `must be positive ${got()}` });
+    else if (spec.min === 0 && !(v! >= 0)) errors.push({ path: spec.key, message: `must not be negative ${got()}` });
+    else if (spec.min !== undefined && !(v! >= spec.min)) errors.push({ path: spec.key, message: `must be at least ${boundText(spec, spec.min)} ${got()}` });
+    else if (spec.max !== undefined && !(v! <= spec.max)) errors.push({ path: spec.key, message: `must be at most ${boundText(spec, spec.max)} ${got()}` });
   }
   return errors;
 }
