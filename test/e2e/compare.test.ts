@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { openBrowser, paintedPixels, screenshot, SCREENSHOTS, useWorkbenchPage, type BrowserSession, type Served } from './harness.ts';
+import { shootBothSizes, openBrowser, paintedPixels, screenshot, SCREENSHOTS, useWorkbenchPage, type BrowserSession, type Served } from './harness.ts';
 
 // The Compare page: the paper reproduction in one click, experiments normalised to a baseline,
 // and the exports for papers (chart to SVG and PNG, table to LaTeX), in both themes.
@@ -13,24 +13,6 @@ const chromiumPath = inject('chromiumPath');
 const PAPER_CHART = 'Paper reproduction ratios';
 const COMPARE_CHART = 'Experiments normalised to the baseline';
 
-const SIZES = [
-  { width: 1024, height: 700 },
-  { width: 1280, height: 800 },
-] as const;
-
-/** The page at both window sizes the workbench supports, each checked for sideways scrolling. */
-async function shootBothSizes(page: Page, name: string): Promise<void> {
-  // Export notices would cover the charts in the pictures.
-  const dismiss = page.getByRole('button', { name: 'Dismiss' });
-  while ((await dismiss.count()) > 0) await dismiss.first().click();
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await page.waitForTimeout(250);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1), `${name} at ${size.width}`).toBe(true);
-    await screenshot(page, `${name}-${size.width}x${size.height}`);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 /** Calls a contract channel through the page's own API transport (same origin, same session token). */
 async function call<T>(page: Page, channel: string, input: unknown): Promise<T> {

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openBrowser, paintedPixels, screenshot, SCREENSHOTS, useWorkbenchPage, type BrowserSession, type Served } from './harness.ts';
+import { shootBothSizes, openBrowser, paintedPixels, screenshot, SCREENSHOTS, useWorkbenchPage, type BrowserSession, type Served } from './harness.ts';
 
 // The Experiments page against the real `pimwb serve`: runs from the form through the worker pool,
 // progress and cancel, and a result page with totals, breakdowns, the per-layer chart and the
@@ -15,23 +15,6 @@ const CHARTS = ['Breakdown by training phase', 'Breakdown by component', 'Breakd
 /** A number, a space, then an SI-prefixed unit, e.g. "197.1 J", "3.592 s", "1925 mm²". */
 const WITH_UNIT = (unit: string) => new RegExp(`^-?[\\d.]+(e[-+]?\\d+)? [afpnuµmkMGT]?${unit}$`);
 
-const SIZES = [
-  { width: 1024, height: 700 },
-  { width: 1280, height: 800 },
-] as const;
-
-/** The page at both window sizes the workbench supports, each checked for sideways scrolling. */
-async function shootBothSizes(page: Page, name: string): Promise<void> {
-  const dismiss = page.getByRole('button', { name: 'Dismiss' });
-  while ((await dismiss.count()) > 0) await dismiss.first().click();
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await page.waitForTimeout(250);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1), `${name} at ${size.width}`).toBe(true);
-    await screenshot(page, `${name}-${size.width}x${size.height}`);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 /** Scrolls the result pane (not the page frame around it) to put this region at its top. */
 async function scrollResultTo(page: Page, region: string): Promise<void> {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { CHROMIUM_ARGS } from './chromium.ts';
 
 // Starts the real `pimwb serve` on a temporary database and a headless Chromium against it.
@@ -117,6 +117,31 @@ export function useWorkbenchPage(executablePath: string | null, path = ''): { se
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** The two smallest window sizes the workbench supports: every page is laid out for both. */
+export const SIZES = [
+  { width: 1024, height: 700 },
+  { width: 1280, height: 800 },
+] as const;
+
+/** True when the page itself scrolls sideways (a layout that does not fit the window). */
+export async function scrollsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+}
+
+/** The page at both sizes, each checked for sideways scrolling and saved as `name-WxH`; back to 1280x800 after. */
+export async function shootBothSizes(page: Page, name: string): Promise<void> {
+  // Notices (an export's, a save's) would cover what the picture is of.
+  const dismiss = page.getByRole('button', { name: 'Dismiss' });
+  while ((await dismiss.count()) > 0) await dismiss.first().click();
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(250);
+    expect(await scrollsSideways(page), `${name} at ${size.width}x${size.height}`).toBe(false);
+    await screenshot(page, `${name}-${size.width}x${size.height}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 /** Counts canvas pixels that are not fully transparent inside the chart with this label. */

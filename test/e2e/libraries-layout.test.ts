@@ -1,17 +1,13 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { openBrowser, screenshot, startServe, type BrowserSession, type Served } from './harness.ts';
+import { SIZES, openBrowser, screenshot, startServe, type BrowserSession, type Served } from './harness.ts';
 
 // Every value of a library can be read, in view and in edit mode, at the smallest window the
 // workbench supports and at a usual one: each row scrolls into its pane's visible area with nothing
 // over it, the editor's Save bar stays in view, and nothing scrolls sideways.
 const chromiumPath = inject('chromiumPath');
 
-const SIZES = [
-  { width: 1024, height: 700 },
-  { width: 1280, height: 800 },
-] as const;
 const DESIGN = 'builtin:sot-mram-pim';
 const CELL = 'builtin:sot-mram-2t2mtj';
 

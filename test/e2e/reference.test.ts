@@ -4,16 +4,12 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PARAMETERS } from '../../src-main/shared/parameters.ts';
 import { PUBLICATIONS } from '../../src-main/shared/publications.ts';
-import { openBrowser, screenshot, useWorkbenchPage, type BrowserSession, type Served } from './harness.ts';
+import { shootBothSizes, openBrowser, useWorkbenchPage, type BrowserSession, type Served } from './harness.ts';
 
 // The Reference page: every parameter the built-in designs and cells carry, with its meaning, unit
 // and the publications behind it in full; parameter labels elsewhere lead to the right entry.
 const chromiumPath = inject('chromiumPath');
 
-const SIZES = [
-  { width: 1024, height: 700 },
-  { width: 1280, height: 800 },
-] as const;
 
 /** The unit as the page typesets it (see ParameterEntry). */
 function shownUnit(unit: string): string {
@@ -67,16 +63,6 @@ async function entryInView(page: Page, key: string): Promise<boolean> {
     const p = pane.getBoundingClientRect();
     return e.top >= p.top - 1 && e.top < p.bottom - 40;
   }, key);
-}
-
-async function shootBothSizes(page: Page, name: string): Promise<void> {
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await page.waitForTimeout(200);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1), `${name} at ${size.width}`).toBe(true);
-    await screenshot(page, `${name}-${size.width}x${size.height}`);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 describe.skipIf(!chromiumPath)('the reference in the browser', () => {

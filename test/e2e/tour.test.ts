@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshot, startServe, type Served } from './harness.ts';
+import { SIZES, scrollsSideways, openBrowser, screenshot, startServe, type Served } from './harness.ts';
 
 // Every page at the two smallest window sizes the workbench supports and in both themes: a
 // screenshot each to look at, and no page that scrolls sideways. Pages are seen empty (as on a
@@ -8,10 +8,6 @@ import { openBrowser, screenshot, startServe, type Served } from './harness.ts';
 // seeded through the same API the page uses), as a user sees them after a day's work.
 const chromiumPath = inject('chromiumPath');
 
-const SIZES = [
-  { width: 1024, height: 700 },
-  { width: 1280, height: 800 },
-] as const;
 const THEMES = ['light', 'dark'] as const;
 
 interface Stop {
@@ -78,10 +74,6 @@ async function visit(page: Page, served: Served, stop: Stop): Promise<void> {
   if (stop.ready) await page.getByTestId(stop.ready).first().waitFor();
   // Charts animate in; let them settle before the picture.
   await page.waitForTimeout(600);
-}
-
-async function scrollsSideways(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
 }
 
 describe.skipIf(!chromiumPath)('a tour of every page', () => {

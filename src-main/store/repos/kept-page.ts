@@ -1,4 +1,5 @@
-import type { Db } from '../connect.ts';
+import { writeTransaction, type Db } from '../connect.ts';
+import type { StoreClock } from '../ids.ts';
 import type { ExperimentCursor } from '../../shared/schemas/experiment.ts';
 
 // One keyset page of kept sweeps or reproductions, newest first, filtered by name and creation
@@ -56,4 +57,46 @@ export function text(value: unknown): string | null {
 
 export function number(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/**
+ * What a kept sweep and a kept reproduction share once stored: renaming and notes, deleting with
+ * an undo (the row is hidden until purgeDeleted removes it for good) and restoring.
+ */
+export abstract class KeptRows {
+  protected readonly db: Db;
+  protected readonly clock: StoreClock;
+  private readonly table: 'sweeps' | 'reproductions';
+
+  protected constructor(db: Db, clock: StoreClock, table: 'sweeps' | 'reproductions') {
+    this.db = db;
+    this.clock = clock;
+    this.table = table;
+  }
+
+  update(id: string, changes: { name?: string; notes?: string }): void {
+    this.db
+      .prepare(`UPDATE ${this.table} SET name = coalesce(?, name), notes = coalesce(?, notes), updated_at = ? WHERE id = ? AND deleted_at IS NULL`)
+      .run(changes.name ?? null, changes.notes ?? null, this.clock.now(), id);
+  }
+
+  /** Hides the row; it stays until purgeDeleted, so Undo can restore it. */
+  delete(id: string): void {
+    this.db.prepare(`UPDATE ${this.table} SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL`).run(this.clock.now(), id);
+  }
+
+  /** Brings back a deleted row; false when there is none to bring back (purged, or never deleted). */
+  restore(id: string): boolean {
+    return this.db.prepare(`UPDATE ${this.table} SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL`).run(id).changes > 0;
+  }
+
+  /** Removes for good the rows deleted before `before` (an ISO time). */
+  purgeDeleted(before: string): number {
+    return writeTransaction(this.db, () => this.db.prepare(`DELETE FROM ${this.table} WHERE deleted_at IS NOT NULL AND deleted_at < ?`).run(before).changes);
+  }
+
+  /** The name, if a deleted row with this id can still be restored. */
+  deletedName(id: string): string | undefined {
+    return (this.db.prepare(`SELECT name FROM ${this.table} WHERE id = ? AND deleted_at IS NOT NULL`).get(id) as { name: string } | undefined)?.name;
+  }
 }

@@ -1,6 +1,6 @@
 import { writeTransaction, type Db } from '../connect.ts';
 import type { StoreClock } from '../ids.ts';
-import { keptPage, number, text, type KeptFilter, type KeptPage } from './kept-page.ts';
+import { KeptRows, keptPage, number, text, type KeptFilter, type KeptPage } from './kept-page.ts';
 import type { ReproductionSummary } from '../../shared/schemas/history.ts';
 
 // Data access for kept paper reproductions: the inputs snapshot (both designs' values, basis,
@@ -42,13 +42,9 @@ interface Row {
 
 const COLUMNS = 'id, name, notes, input_snapshot, output, model_version, app_version, created_at, updated_at';
 
-export class ReproductionRepo {
-  private readonly db: Db;
-  private readonly clock: StoreClock;
-
+export class ReproductionRepo extends KeptRows {
   constructor(db: Db, clock: StoreClock) {
-    this.db = db;
-    this.clock = clock;
+    super(db, clock, 'reproductions');
   }
 
   record(input: NewReproduction): string {
@@ -79,24 +75,6 @@ export class ReproductionRepo {
 
   list(options: KeptFilter): KeptPage<ReproductionSummary> {
     return keptPage(this.db, 'reproductions', SUMMARY_COLUMNS, options, summaryOf);
-  }
-
-  update(id: string, changes: { name?: string; notes?: string }): void {
-    this.db
-      .prepare('UPDATE reproductions SET name = coalesce(?, name), notes = coalesce(?, notes), updated_at = ? WHERE id = ? AND deleted_at IS NULL')
-      .run(changes.name ?? null, changes.notes ?? null, this.clock.now(), id);
-  }
-
-  delete(id: string): void {
-    this.db.prepare('UPDATE reproductions SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(this.clock.now(), id);
-  }
-
-  restore(id: string): boolean {
-    return this.db.prepare('UPDATE reproductions SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL').run(id).changes > 0;
-  }
-
-  purgeDeleted(before: string): number {
-    return writeTransaction(this.db, () => this.db.prepare('DELETE FROM reproductions WHERE deleted_at IS NOT NULL AND deleted_at < ?').run(before).changes);
   }
 }
 

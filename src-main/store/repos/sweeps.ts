@@ -1,7 +1,7 @@
 import { writeTransaction, type Db } from '../connect.ts';
 import type { StoreClock } from '../ids.ts';
 import { BATCH_POINTS, decodeBatch, encodePoints } from '../sweep-points.ts';
-import { keptPage, number, text, type KeptFilter, type KeptPage } from './kept-page.ts';
+import { KeptRows, keptPage, number, text, type KeptFilter, type KeptPage } from './kept-page.ts';
 import type { SweepHeader, SweepOutput, SweepPointData } from '../../shared/schemas/sweep.ts';
 import type { SweepSummary } from '../../shared/schemas/history.ts';
 
@@ -43,16 +43,11 @@ interface BatchRow {
 
 const HEADER_COLUMNS = 'id, name, notes, status, header, point_count, model_version, app_version, created_at, updated_at';
 
-export class SweepRepo {
-  private readonly db: Db;
-  private readonly clock: StoreClock;
-
+export class SweepRepo extends KeptRows {
   constructor(db: Db, clock: StoreClock) {
-    this.db = db;
-    this.clock = clock;
+    super(db, clock, 'sweeps');
   }
 
-  /** Keeps a sweep with all its points (sorted by index), in one transaction. */
   record(sweep: NewSweep, points: readonly SweepPointData[]): string {
     const keys = sweep.core.axes.map((a) => a.key);
     const batches = encodePoints(points, keys);
@@ -111,32 +106,6 @@ export class SweepRepo {
 
   list(options: KeptFilter): KeptPage<SweepSummary> {
     return keptPage(this.db, 'sweeps', SUMMARY_COLUMNS, options, summaryOf);
-  }
-
-  update(id: string, changes: { name?: string; notes?: string }): void {
-    this.db
-      .prepare('UPDATE sweeps SET name = coalesce(?, name), notes = coalesce(?, notes), updated_at = ? WHERE id = ? AND deleted_at IS NULL')
-      .run(changes.name ?? null, changes.notes ?? null, this.clock.now(), id);
-  }
-
-  /** Hides the sweep; its points stay until purgeDeleted, so Undo can restore it. */
-  delete(id: string): void {
-    this.db.prepare('UPDATE sweeps SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(this.clock.now(), id);
-  }
-
-  /** Brings back a deleted sweep; false when there is none to bring back (purged, or never deleted). */
-  restore(id: string): boolean {
-    return this.db.prepare('UPDATE sweeps SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL').run(id).changes > 0;
-  }
-
-  /** Removes for good the sweeps deleted before `before` (an ISO time), points and all. */
-  purgeDeleted(before: string): number {
-    return writeTransaction(this.db, () => this.db.prepare('DELETE FROM sweeps WHERE deleted_at IS NOT NULL AND deleted_at < ?').run(before).changes);
-  }
-
-  /** The name, if a deleted sweep with this id can still be restored. */
-  deletedName(id: string): string | undefined {
-    return (this.db.prepare('SELECT name FROM sweeps WHERE id = ? AND deleted_at IS NOT NULL').get(id) as { name: string } | undefined)?.name;
   }
 }
 
