@@ -149,3 +149,12 @@ export function choice<T extends string>(value: string, choices: readonly T[], f
   if (!(choices as readonly string[]).includes(value)) throw new UsageError(`--${flag} must be one of ${choices.join(', ')} (got "${value}")`);
   return value as T;
 }
+
+/** A string option read as a finite number ("350", "2.5e-12"); a usage error otherwise. */
+export function numberOption(args: ParsedCommandArgs, name: string): number | undefined {
+  const raw = stringOption(args, name);
+  if (raw === undefined) return undefined;
+  const value = raw.trim() === '' ? NaN : Number(raw);
+  if (!Number.isFinite(value)) throw new UsageError(`--${name} must be a number, not "${raw}"`);
+  return value;
+}

@@ -11,12 +11,13 @@ import { designCommands } from './commands/design.ts';
 import { runCommands } from './commands/run.ts';
 import { sweepCommands } from './commands/sweep.ts';
 import { explainCommand } from './commands/explain.ts';
+import { analysisCommands } from './commands/analysis.ts';
 import { WorkbenchFailure, describeError, type ErrorCode } from '../shared/result.ts';
 
 // The `pimwb` command line: parse, run one command through the services, map the outcome to an
 // exit status (0 ok, 1 runtime failure, 2 bad input or usage) and one clear line on stderr.
 
-export const COMMANDS: readonly Command[] = [...libraryCommands, ...cellCommands, ...arithCommands, ...networkCommands, ...designCommands, ...runCommands, ...sweepCommands, explainCommand, ...dbCommands, serveCommand];
+export const COMMANDS: readonly Command[] = [...libraryCommands, ...cellCommands, ...arithCommands, ...networkCommands, ...designCommands, ...runCommands, ...sweepCommands, ...analysisCommands, explainCommand, ...dbCommands, serveCommand];
 
 const EXIT_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   invalid_input: 2,

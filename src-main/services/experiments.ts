@@ -216,7 +216,7 @@ function withOverrides(params: DesignParams, format: FormatName | undefined, mod
 }
 
 /** A failure resolving one input of a run, re-labelled so the caller can show it next to that input. */
-function naming<T>(field: 'design' | 'network' | 'proposed' | 'baseline', resolve: () => T): T {
+export function naming<T>(field: 'design' | 'network' | 'proposed' | 'baseline' | 'vs', resolve: () => T): T {
   try {
     return resolve();
   } catch (error) {

@@ -19,6 +19,7 @@ import { InlineRunner } from './inline-runner.ts';
 import { SIM_TASKS } from '../sim/tasks.ts';
 import type { JobRunner } from '../shared/jobs.ts';
 import { ArithService } from './arith.ts';
+import { AnalysisService } from './analysis.ts';
 import { NetworkService } from './networks.ts';
 import { NetworkRepo } from '../store/repos/networks.ts';
 import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch.ts';
@@ -67,7 +68,8 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
   const sweeps = new SweepService({ designs, networks, jobs, events, repo: sweepRepo, kept: keptSweeps, appVersion: options.appVersion, now: () => performance.now() });
   const history = new HistoryService({ experiments: experimentRepo, sweeps: sweepRepo, reproductions: reproductionRepo });
   history.purgeDeleted(Date.now());
-  const handlers = buildHandlers({ libraries, cells, networks, arith: new ArithService(cells, jobs), designs, experiments, sweeps, keptSweeps, reproductions, history, db, options });
+  const analysis = new AnalysisService({ designs, networks, jobs });
+  const handlers = buildHandlers({ libraries, cells, networks, arith: new ArithService(cells, jobs), designs, experiments, sweeps, keptSweeps, reproductions, history, analysis, db, options });
   return {
     dispatch: createDispatch(handlers, options.dispatch),
     events,
@@ -90,12 +92,13 @@ interface Services {
   readonly keptSweeps: KeptSweepService;
   readonly reproductions: ReproductionService;
   readonly history: HistoryService;
+  readonly analysis: AnalysisService;
   readonly db: Db;
   readonly options: WorkbenchOptions;
 }
 
 function buildHandlers(parts: Services): Handlers {
-  const { libraries, cells, networks, arith, designs, experiments, sweeps, keptSweeps, reproductions, history, db, options } = parts;
+  const { libraries, cells, networks, arith, designs, experiments, sweeps, keptSweeps, reproductions, history, analysis, db, options } = parts;
   return {
     'app.info': () => ({ appVersion: options.appVersion, modelVersion: MODEL_VERSION, schemaVersion: schemaVersion(db), dbPath: options.dbPath }),
     'libraries.list': (input) => libraries.list(input),
@@ -148,5 +151,7 @@ function buildHandlers(parts: Services): Handlers {
     'reproductions.restore': (input) => reproductions.restore(input),
     'reproductions.export': (input) => reproductions.export(input),
     'history.list': (input) => history.list(input),
+    'analysis.sensitivity': (input) => analysis.sensitivity(input),
+    'analysis.goalSeek': (input) => analysis.goalSeek(input),
   };
 }

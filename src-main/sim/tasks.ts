@@ -2,6 +2,7 @@ import type { TaskHandler } from '../shared/jobs.ts';
 import { COMPARE_TASK, EVALUATE_TASK, compareTask, evaluateTask } from './experiment/tasks.ts';
 import { SWEEP_TASK, sweepTask } from './sweep/task.ts';
 import { ACCURACY_TASK, accuracyTask } from './arith/accuracy.ts';
+import { GOAL_SEEK_TASK, SENSITIVITY_TASK, goalSeekTask, sensitivityTask } from './analysis/task.ts';
 
 // Every simulator task a job runner can run: the pool's workers and the in-thread runner register
 // this same table, so a task behaves the same wherever it runs.
@@ -10,4 +11,6 @@ export const SIM_TASKS: Readonly<Record<string, TaskHandler>> = {
   [COMPARE_TASK]: compareTask,
   [SWEEP_TASK]: sweepTask,
   [ACCURACY_TASK]: accuracyTask,
+  [SENSITIVITY_TASK]: sensitivityTask,
+  [GOAL_SEEK_TASK]: goalSeekTask,
 };

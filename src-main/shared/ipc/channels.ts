@@ -53,6 +53,8 @@ export const CHANNELS = [
   'reproductions.restore',
   'reproductions.export',
   'history.list',
+  'analysis.sensitivity',
+  'analysis.goalSeek',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

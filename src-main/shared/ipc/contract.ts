@@ -38,6 +38,7 @@ import {
 } from '../schemas/sweep.ts';
 import { reproductionRerunOutputSchema, reproductionSchema } from '../schemas/reproduction.ts';
 import { historyListInputSchema, historyListOutputSchema } from '../schemas/history.ts';
+import { goalSeekInputSchema, goalSeekOutputSchema, sensitivityInputSchema, sensitivityOutputSchema } from '../schemas/analysis.ts';
 import type { Channel, EventName } from './channels.ts';
 
 // The one typed contract between the renderer (or CLI, or HTTP client) and the services.
@@ -235,6 +236,8 @@ export const contract = {
   'reproductions.restore': { input: keptRefSchema, output: reproductionSchema },
   'reproductions.export': { input: keptExportInputSchema, output: keptExportOutputSchema },
   'history.list': { input: historyListInputSchema, output: historyListOutputSchema },
+  'analysis.sensitivity': { input: sensitivityInputSchema, output: sensitivityOutputSchema },
+  'analysis.goalSeek': { input: goalSeekInputSchema, output: goalSeekOutputSchema },
 } as const satisfies Record<Channel, ChannelSpec>;
 
 export const events = {

@@ -27,6 +27,8 @@ export interface SubarrayInput {
   readonly node_nm: number;
   /** Columns sharing one sense amplifier (1, 2, 4 or 8); when not given, the fewest a sense amplifier fits under. */
   readonly mux?: number;
+  /** The node's figures when they are studied (sensitivity, uncertainty); the tabulated node's otherwise. */
+  readonly tech?: TechNode;
 }
 
 export interface OpFigure {
@@ -107,7 +109,7 @@ export function evaluateSubarray(input: SubarrayInput): SubarrayResult {
   checkDimension('rows', input.rows);
   checkDimension('cols', input.cols);
   if (input.mux !== undefined && !(MUX_CHOICES as readonly number[]).includes(input.mux)) throw new ArrayInputError(`mux must be one of ${MUX_CHOICES.join(', ')} (got ${input.mux})`, 'mux');
-  const tech = techNode(input.node_nm);
+  const tech = input.tech ?? techNode(input.node_nm);
   const cell = input.cell;
   const checked = checkCell(cell);
   if (checked.errors.length) throw new ArrayInputError(`the cell is not valid: ${checked.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, 'cell');

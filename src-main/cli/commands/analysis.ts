@@ -1,0 +1,115 @@
+import type { Command } from '../context.ts';
+import { choice, intOption, numberOption, required, stringOption } from '../args.ts';
+import { renderTable } from '../table.ts';
+import { formatSI } from '../../shared/units.ts';
+import { ANALYSIS_METRICS, type GoalSeekOutput, type SensitivityOutput } from '../../shared/schemas/analysis.ts';
+
+// `pimwb sensitivity` (every value of a design, its cell and its node moved one at a time: the
+// metric at both ends and the elasticity, most influential first) and `pimwb goal-seek` (the value
+// of one key that makes the metric, or the ratio to a second design, equal a target).
+
+const STUDY_OPTIONS = [
+  { name: 'design', kind: 'string', value: 'ID', description: 'design (built-in id such as sot-mram-pim, stored id or name)' },
+  { name: 'network', kind: 'string', value: 'ID', description: 'network (built-in id such as resnet18, stored id or name)' },
+  { name: 'metric', kind: 'string', value: ANALYSIS_METRICS.join('|'), description: 'energy or latency of one training step, chip area, or average power (default energy)' },
+  { name: 'vs', kind: 'string', value: 'DESIGN', description: 'a second design: the metric becomes design ÷ DESIGN' },
+  { name: 'batch', kind: 'int', value: 'N', description: "images per step (default: each design's batch)" },
+] as const;
+
+function studyInput(args: Parameters<Command['run']>[1]): { design: string; network: string; metric: (typeof ANALYSIS_METRICS)[number]; vs?: string; batch?: number } {
+  const metric = stringOption(args, 'metric');
+  const vs = stringOption(args, 'vs');
+  const batch = intOption(args, 'batch');
+  return {
+    design: required(args, 'design'),
+    network: required(args, 'network'),
+    metric: metric === undefined ? 'energy' : choice(metric, ANALYSIS_METRICS, 'metric'),
+    ...(vs !== undefined ? { vs } : {}),
+    ...(batch !== undefined ? { batch } : {}),
+  };
+}
+
+/** A figure of the metric: SI with its unit, or a ratio. */
+function shown(value: number | null, unit: string): string {
+  if (value === null) return 'refused';
+  return unit === '1' ? `${Number(value.toPrecision(4))}×` : formatSI(value, unit);
+}
+
+function valueText(value: number, unit: string): string {
+  const v = Number(value.toPrecision(4));
+  return unit === '1' || unit === '' ? String(v) : `${v} ${unit}`;
+}
+
+function sensitivityText(out: SensitivityOutput, all: boolean): string {
+  const what = out.vs ? `${out.metric} of ${out.design} ÷ ${out.vs}` : `${out.metric} of ${out.design}`;
+  const rows = all ? out.parameters : out.parameters.filter((p) => p.elasticity !== 0).slice(0, 25);
+  const lines = [
+    `${what} on ${out.network}: ${shown(out.baseline, out.unit)}; each value moved by ±${out.percent}% (${out.evaluations} evaluations)`,
+    '',
+    renderTable(rows, [
+      { title: 'LIBRARY', value: (p) => (out.vs ? `${p.side === 'vs' ? 'vs' : 'design'}: ${p.library}` : p.library) },
+      { title: 'KEY', value: (p) => p.key },
+      { title: 'VALUE', value: (p) => valueText(p.value, p.unit), align: 'right' },
+      { title: 'LOW', value: (p) => valueText(p.low, p.unit), align: 'right' },
+      { title: 'HIGH', value: (p) => valueText(p.high, p.unit), align: 'right' },
+      { title: 'AT LOW', value: (p) => shown(p.metricAtLow, out.unit), align: 'right' },
+      { title: 'AT HIGH', value: (p) => shown(p.metricAtHigh, out.unit), align: 'right' },
+      { title: 'ELASTICITY', value: (p) => (p.elasticity === null ? '' : p.elasticity.toFixed(4)), align: 'right' },
+    ]),
+  ];
+  const hidden = out.parameters.length - rows.length;
+  if (hidden > 0) lines.push('', `${hidden} more values move the metric less or not at all (--all lists them)`);
+  const refused = out.parameters.filter((p) => p.refused);
+  if (refused.length) lines.push('', ...refused.map((p) => `refused: ${p.key}: ${p.refused}`));
+  return lines.join('\n');
+}
+
+const sensitivity: Command = {
+  path: ['sensitivity'],
+  summary: 'which value decides the result: every value of a design, its cell and its node moved one at a time',
+  options: [...STUDY_OPTIONS, { name: 'percent', kind: 'string', value: 'P', description: 'how far each value moves down and up, in percent (default 10)' }, { name: 'all', kind: 'flag', description: 'list every value, not only the 25 that move the metric most' }],
+  details:
+    'Elasticity is d ln M / d ln p between the two ends. With --json: {"metric", "baseline", "parameters": [{"library", "key", "unit", "low", "high", "metricAtLow", "metricAtHigh", "elasticity", "side", "value", "refused"?}], "unit", "percent", ...}, most influential first; figures in SI (J, s, m^2, W) or a ratio with --vs.',
+  async run(ctx, args) {
+    const percent = numberOption(args, 'percent');
+    const out = await ctx.call('analysis.sensitivity', { ...studyInput(args), ...(percent !== undefined ? { percent } : {}) });
+    ctx.print(out, () => sensitivityText(out, args.options.all === true));
+  },
+};
+
+function goalSeekText(out: GoalSeekOutput, unit: string): string {
+  const a = /^[aeiou]/.test(out.metric) ? 'an' : 'a';
+  const what = unit === '1' ? `${out.metric} ratio` : out.metric;
+  const range = `${valueText(out.range[0], out.unit)} to ${valueText(out.range[1], out.unit)}`;
+  if (out.unreachable !== undefined) return `no ${out.key} (${out.library}) gives ${a} ${what} of ${shown(out.target, unit)}: ${out.unreachable}`;
+  return [
+    `${out.key} = ${valueText(out.value!, out.unit)} (now ${valueText(out.current, out.unit)}, in ${out.library}) gives ${a} ${what} of ${shown(out.achieved!, unit)} (target ${shown(out.target, unit)})`,
+    `searched ${range} in ${out.iterations} evaluations`,
+  ].join('\n');
+}
+
+const goalSeek: Command = {
+  path: ['goal-seek'],
+  summary: 'the value of one key that makes a metric (or the ratio to a second design) equal a target',
+  options: [
+    ...STUDY_OPTIONS,
+    { name: 'key', kind: 'string', value: 'KEY', description: 'a numeric value of the design, its cell (e.g. setCurrent) or its node (e.g. node.vdd)' },
+    { name: 'target', kind: 'string', value: 'X', description: 'the metric wanted, in SI (J, s, m^2, W), or the ratio with --vs' },
+    { name: 'low', kind: 'string', value: 'V', description: "lowest value searched, in the key's unit (default: a hundredth of the value, within its physical bounds)" },
+    { name: 'high', kind: 'string', value: 'V', description: "highest value searched (default: a hundred times the value, within its bounds)" },
+  ],
+  details:
+    'With --json: {"key", "value", "unit", "achieved", "iterations", ...} or, when no value in the range gives the target, {"key", "unit", "unreachable", "range", "metricRange", ...}. An unreachable target is an answer, not an error: the exit status is 0.',
+  async run(ctx, args) {
+    const target = numberOption(args, 'target');
+    if (target === undefined) required(args, 'target');
+    const low = numberOption(args, 'low');
+    const high = numberOption(args, 'high');
+    const study = studyInput(args);
+    const out = await ctx.call('analysis.goalSeek', { ...study, key: required(args, 'key'), target: target!, ...(low !== undefined ? { low } : {}), ...(high !== undefined ? { high } : {}) });
+    const unit = study.vs ? '1' : { energy: 'J', latency: 's', area: 'm^2', power: 'W' }[study.metric];
+    ctx.print(out, () => goalSeekText(out, unit));
+  },
+};
+
+export const analysisCommands: readonly Command[] = [sensitivity, goalSeek];

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+// Which value decides a result: local sensitivity (a tornado), goal seek, and (sobol.ts in the
+// simulator) global sensitivity and uncertainty, as they cross the contract. Figures are in SI
+// (J, s, m², W) or, with a second design, the ratio of the first to it.
+
+const ref = z.string().trim().min(1, 'must name a design or network (id or name)').max(200);
+const batch = z.number().int('must be a whole number').min(1, 'must be at least 1').max(65_536, 'must be at most 65536');
+
+export const ANALYSIS_METRICS = ['energy', 'latency', 'area', 'power'] as const;
+export type AnalysisMetric = (typeof ANALYSIS_METRICS)[number];
+
+const studyShape = {
+  design: ref,
+  network: ref,
+  metric: z.enum(ANALYSIS_METRICS).default('energy'),
+  /** A second design: the metric becomes design ÷ vs, and both designs' values are studied. */
+  vs: ref.optional(),
+  batch: batch.optional(),
+};
+
+export const sensitivityInputSchema = z
+  .object({
+    ...studyShape,
+    /** Each value moved down and up by this much. */
+    percent: z.number().gt(0, 'must be more than 0').lt(100, 'must be less than 100').default(10),
+  })
+  .strict();
+
+const sensitivityParameterSchema = z.object({
+  /** The library the value belongs to (a design's or a cell's name, or "28 nm node"). */
+  library: z.string(),
+  key: z.string(),
+  unit: z.string(),
+  low: z.number(),
+  high: z.number(),
+  /** Null where the simulator refuses the moved value (`refused` says why). */
+  metricAtLow: z.number().nullable(),
+  metricAtHigh: z.number().nullable(),
+  /** d ln M / d ln p between the two ends. */
+  elasticity: z.number().nullable(),
+  refused: z.string().optional(),
+  /** Which design of a comparison the value belongs to. */
+  side: z.enum(['design', 'vs']),
+  /** The value itself, in `unit`. */
+  value: z.number(),
+});
+
+export const sensitivityOutputSchema = z.object({
+  metric: z.enum(ANALYSIS_METRICS),
+  baseline: z.number(),
+  parameters: z.array(sensitivityParameterSchema),
+  percent: z.number(),
+  /** "J", "s", "m^2", "W", or "1" for a ratio to the second design. */
+  unit: z.string(),
+  design: z.string(),
+  vs: z.string().nullable(),
+  network: z.string(),
+  evaluations: z.number().int(),
+});
+export type SensitivityOutput = z.infer<typeof sensitivityOutputSchema>;
+
+export const goalSeekInputSchema = z
+  .object({
+    ...studyShape,
+    key: z.string().trim().min(1, 'must name a value of the design, its cell or its node').max(120),
+    target: z.number().gt(0, 'must be more than 0').finite(),
+    /** The range searched, in the value's unit; two decades either side of the value by default. */
+    low: z.number().gt(0, 'must be more than 0').finite().optional(),
+    high: z.number().gt(0, 'must be more than 0').finite().optional(),
+  })
+  .strict()
+  .refine((v) => v.low === undefined || v.high === undefined || v.high > v.low, { path: ['high'], message: 'must be more than low' });
+
+export const goalSeekOutputSchema = z.object({
+  key: z.string(),
+  unit: z.string(),
+  /** The value that gives the target (absent when unreachable). */
+  value: z.number().optional(),
+  achieved: z.number().optional(),
+  iterations: z.number().int(),
+  /** Why no value in the range gives the target, with the span the metric covers there. */
+  unreachable: z.string().optional(),
+  range: z.tuple([z.number(), z.number()]),
+  metricRange: z.tuple([z.number(), z.number()]).nullable().optional(),
+  metric: z.enum(ANALYSIS_METRICS),
+  target: z.number(),
+  /** The value before the search, in `unit`. */
+  current: z.number(),
+  library: z.string(),
+});
+export type GoalSeekOutput = z.infer<typeof goalSeekOutputSchema>;

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { call, testWorkbench } from '../helpers/workbench.ts';
+import { useTempDir } from '../helpers/temp.ts';
+
+// Sensitivity and goal seek through the services, checked against real runs of cloned designs:
+// what the analysis reports must be what a user gets by editing the value and running again.
+
+describe('analysis', () => {
+  const temp = useTempDir();
+
+  /** A clone of a built-in design with one value set, saved as a new library version. */
+  async function cloneWith(wb: ReturnType<typeof testWorkbench>, source: string, name: string, key: string, value: number): Promise<string> {
+    const clone = await call(wb, 'libraries.clone', { ref: source, name });
+    const values = clone.values.map((v) => (v.key === key ? { ...v, value } : v));
+    expect(values.some((v) => v.key === key)).toBe(true);
+    await call(wb, 'libraries.saveVersion', { ref: clone.id, baseVersion: clone.shownVersion, values, note: `${key} = ${value}` });
+    return clone.id;
+  }
+
+  it('reports the elasticity of a value as the finite difference of two real runs, one with the value 1% higher (within 2%)', async () => {
+    const wb = testWorkbench(temp());
+    const key = 'controller.powerPerTile';
+    const out = await call(wb, 'analysis.sensitivity', { design: 'sot-mram-pim', network: 'resnet18', metric: 'energy', percent: 1 });
+    const row = out.parameters.find((p) => p.key === key && p.side === 'design')!;
+    expect(row.elasticity).not.toBeNull();
+    const higher = await cloneWith(wb, 'builtin:sot-mram-pim', 'SOT-MRAM PIM, controller +1%', key, row.value * 1.01);
+    const base = await call(wb, 'experiments.run', { design: 'sot-mram-pim', network: 'resnet18', store: false });
+    const moved = await call(wb, 'experiments.run', { design: higher, network: 'resnet18', store: false });
+    expect(base.result.energy_J).toBeCloseTo(out.baseline, 9);
+    const finiteDifference = Math.log(moved.result.energy_J / base.result.energy_J) / Math.log(1.01);
+    expect(finiteDifference).toBeGreaterThan(0);
+    expect(Math.abs(row.elasticity! / finiteDifference - 1)).toBeLessThan(0.02);
+  });
+
+  it('ranks the values by how far they move the metric, with units and both ends, for one design and for a ratio to another', async () => {
+    const wb = testWorkbench(temp());
+    const one = await call(wb, 'analysis.sensitivity', { design: 'sot-mram-pim', network: 'lenet5', metric: 'latency' });
+    expect(one.unit).toBe('s');
+    expect(one.parameters.length).toBeGreaterThan(20);
+    const swing = (p: (typeof one.parameters)[number]): number => Math.abs((p.metricAtHigh ?? one.baseline) - (p.metricAtLow ?? one.baseline));
+    for (let i = 1; i < one.parameters.length; i += 1) expect(swing(one.parameters[i - 1]!)).toBeGreaterThanOrEqual(swing(one.parameters[i]!));
+    // A count of 1 cannot go lower: only its high end moves.
+    for (const p of one.parameters) {
+      expect(p.low).toBeLessThanOrEqual(p.value);
+      expect(p.high).toBeGreaterThan(p.value);
+    }
+    expect(one.parameters.map((p) => p.library)).toContain('28 nm node');
+    const ratio = await call(wb, 'analysis.sensitivity', { design: 'sot-mram-pim', network: 'lenet5', metric: 'energy', vs: 'floatpim' });
+    expect(ratio.unit).toBe('1');
+    expect(new Set(ratio.parameters.map((p) => p.side))).toEqual(new Set(['design', 'vs']));
+    const own = await call(wb, 'experiments.run', { design: 'sot-mram-pim', network: 'lenet5', store: false });
+    const other = await call(wb, 'experiments.run', { design: 'floatpim', network: 'lenet5', store: false });
+    expect(ratio.baseline).toBeCloseTo(own.result.energy_J / other.result.energy_J, 9);
+  });
+
+  it('finds the value that gives a target, which fed back as the value reproduces it within 0.5%; and says when none does, with the span', async () => {
+    const wb = testWorkbench(temp());
+    const base = await call(wb, 'experiments.run', { design: 'sot-mram-pim', network: 'resnet18', store: false });
+    const target = base.result.energy_J * 0.98;
+    const sought = await call(wb, 'analysis.goalSeek', { design: 'sot-mram-pim', network: 'resnet18', metric: 'energy', key: 'resistanceLow', target });
+    expect(sought.unreachable).toBeUndefined();
+    expect(sought.unit).toBe('kOhm');
+    // The cell is the design's: clone it with the value found and point a clone of the design at it.
+    const cell = await cloneWith(wb, 'builtin:sot-mram-2t2mtj', 'Cell at the value found', 'resistanceLow', sought.value!);
+    const design = await call(wb, 'libraries.clone', { ref: 'builtin:sot-mram-pim', name: 'Design on that cell' });
+    await call(wb, 'libraries.saveVersion', { ref: design.id, baseVersion: design.shownVersion, values: design.values.map((v) => (v.key === 'cell' ? { ...v, value: cell } : v)), note: 'the cell found' });
+    const rerun = await call(wb, 'experiments.run', { design: design.id, network: 'resnet18', store: false });
+    expect(Math.abs(rerun.result.energy_J / target - 1)).toBeLessThan(0.005);
+
+    const never = await call(wb, 'analysis.goalSeek', { design: 'sot-mram-pim', network: 'resnet18', metric: 'energy', key: 'resistanceLow', target: base.result.energy_J / 100 });
+    expect(never.value).toBeUndefined();
+    expect(never.unreachable).toMatch(/^unreachable within .+ kOhm: .*the energy spans .+ J to .+ J there$/);
+    expect(never.metricRange![0]).toBeGreaterThan(base.result.energy_J / 100);
+  });
+
+  it('names a key the design does not have, with the keys it has', async () => {
+    const wb = testWorkbench(temp());
+    const refused = await wb.dispatch('analysis.goalSeek', { design: 'sot-mram-pim', network: 'resnet18', key: 'nonsense', target: 1 });
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.error).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('"nonsense" is not a numeric value'), issues: [{ path: 'key', message: expect.stringContaining('resistanceLow') }] });
+  });
+});
