@@ -1,8 +1,12 @@
 import { WorkbenchFailure } from '../shared/result.ts';
 import type { JobRunner } from '../shared/jobs.ts';
 import type { Output, ParsedInput } from '../shared/ipc/contract.ts';
-import { sideKnobs, type StudySide } from '../sim/analysis/knobs.ts';
-import { GOAL_SEEK_TASK, SENSITIVITY_TASK, type GoalSeekTaskInput, type SensitivityTaskInput, type StudyTaskInput } from '../sim/analysis/task.ts';
+import { METRIC_UNITS, sideKnobs, type Knob, type StudySide } from '../sim/analysis/knobs.ts';
+import { drawRange, fixedRange } from '../sim/analysis/draws.ts';
+import { sobolIndices, sobolSample } from '../sim/analysis/sobol.ts';
+import { quantile, uniformPoints } from '../sim/analysis/quantiles.ts';
+import type { SensitivityOutput } from '../shared/schemas/analysis.ts';
+import { DRAWS_TASK, GOAL_SEEK_TASK, SENSITIVITY_TASK, type DrawsTaskInput, type GoalSeekTaskInput, type SensitivityTaskInput, type StudyTaskInput } from '../sim/analysis/task.ts';
 import type { DesignService } from './designs.ts';
 import { naming } from './experiments.ts';
 import type { NetworkService } from './networks.ts';
@@ -17,7 +21,12 @@ export interface AnalysisDeps {
   readonly jobs: JobRunner;
 }
 
-type StudyInput = ParsedInput<'analysis.sensitivity'> | ParsedInput<'analysis.goalSeek'>;
+type StudyInput = ParsedInput<'analysis.sensitivity'> | ParsedInput<'analysis.goalSeek'> | ParsedInput<'analysis.sobol'> | ParsedInput<'analysis.uncertainty'>;
+
+/** Pieces a global study's draws are split into: enough to keep every worker of a pool busy. */
+const DRAW_CHUNKS = 8;
+const BOOTSTRAP = 200;
+const CONFIDENCE = 0.95;
 
 export class AnalysisService {
   private readonly deps: AnalysisDeps;
@@ -40,6 +49,103 @@ export class AnalysisService {
     }
     const task: GoalSeekTaskInput = { ...study, key: input.key, target: input.target, ...(input.low !== undefined ? { low: input.low } : {}), ...(input.high !== undefined ? { high: input.high } : {}) };
     return this.run(GOAL_SEEK_TASK, task);
+  }
+
+  /**
+   * First- and total-order Sobol indices of the `top` values the tornado ranks highest, each drawn
+   * from its range (or ±percent), over N (d + 2) evaluations spread over the job runner.
+   */
+  async sobol(input: ParsedInput<'analysis.sobol'>): Promise<Output<'analysis.sobol'>> {
+    const study = this.study(input);
+    const ranked = await this.run<SensitivityOutput>(SENSITIVITY_TASK, { ...study, percent: input.percent } satisfies SensitivityTaskInput);
+    // Values drawn as they are (a count with no whole number within ±percent) have no variance to explain.
+    const chosen = this.rankedKnobs(study, ranked)
+      .filter((k) => !fixedRange(drawRange(k, input.percent)))
+      .slice(0, input.top);
+    if (chosen.length === 0) throw new WorkbenchFailure('invalid_input', 'no value of the design can be drawn within the ranges', [{ path: 'percent', message: 'widen the range' }]);
+    const drawn = chosen.map((k) => ({ id: k.id, integer: k.integer, value: k.value, range: drawRange(k, input.percent) }));
+    const d = drawn.length;
+    const n = input.samples;
+    const sample = sobolSample(d, { samples: n, seed: input.seed });
+    const outputs = await this.evaluateDraws(study, drawn, sample.points, (d + 2) * n);
+    // A base row the simulator refused anywhere (in A, B or any AB_i) is left out of every estimate.
+    const keep: number[] = [];
+    for (let row = 0; row < n; row += 1) {
+      let ok = true;
+      for (let block = 0; block < d + 2 && ok; block += 1) ok = Number.isFinite(outputs[block * n + row]!);
+      if (ok) keep.push(row);
+    }
+    if (keep.length < 16) throw new WorkbenchFailure('conflict', `the simulator refused ${n - keep.length} of ${n} base samples: too few are left to estimate the indices; narrow the ranges (--percent) or choose other values`);
+    const pick = (block: number): Float64Array => Float64Array.from(keep, (row) => outputs[block * n + row]!);
+    const result = sobolIndices(pick(0), pick(1), Array.from({ length: d }, (_, i) => pick(2 + i)), { seed: input.seed, bootstrap: BOOTSTRAP, confidence: CONFIDENCE });
+    return {
+      indices: result.indices
+        .map((index) => ({ index, knob: chosen[index.index]!, range: drawn[index.index]!.range }))
+        .sort((a, b) => b.index.total - a.index.total || b.index.first - a.index.first)
+        .map(({ index, knob, range }) => ({ key: knob.key, first: index.first, total: index.total, firstCI: index.firstCI, totalCI: index.totalCI, library: knob.libraryName, side: knob.side === 'subject' ? ('design' as const) : ('vs' as const), unit: knob.unit, range })),
+      metric: input.metric,
+      unit: ranked.unit,
+      baseline: ranked.baseline,
+      mean: result.mean,
+      variance: result.variance,
+      samples: keep.length,
+      seed: input.seed,
+      evaluations: outputs.length,
+      refused: n - keep.length,
+      confidence: CONFIDENCE,
+    };
+  }
+
+  /** P5, P50 and P95 of the metric with every value drawn from its range (or ±percent) at once. */
+  async uncertainty(input: ParsedInput<'analysis.uncertainty'>): Promise<Output<'analysis.uncertainty'>> {
+    const study = this.study(input);
+    const knobs = [...sideKnobs(study.design, 'subject'), ...(study.vs ? sideKnobs(study.vs, 'vs') : [])];
+    const drawn = knobs.map((k) => ({ id: k.id, integer: k.integer, value: k.value, range: drawRange(k, input.percent) }));
+    // With no value drawn, the one row is the metric as the libraries give it.
+    const baseline = (await this.evaluateDraws(study, [], new Float64Array(0), 1))[0]!;
+    const outputs = await this.evaluateDraws(study, drawn, uniformPoints(drawn.length, input.samples, input.seed), input.samples);
+    const valid = Float64Array.from(outputs.filter((m) => Number.isFinite(m))).sort();
+    if (valid.length < 2) throw new WorkbenchFailure('conflict', `the simulator refused ${outputs.length - valid.length} of ${outputs.length} draws; narrow the ranges (--percent)`);
+    const mean = valid.reduce((a, b) => a + b, 0) / valid.length;
+    return {
+      p5: quantile(valid, 0.05),
+      p50: quantile(valid, 0.5),
+      p95: quantile(valid, 0.95),
+      samples: valid.length,
+      mean,
+      metric: input.metric,
+      unit: study.vs ? '1' : METRIC_UNITS[input.metric],
+      baseline,
+      seed: input.seed,
+      refused: outputs.length - valid.length,
+      parameters: knobs.map((k, i) => ({ library: k.libraryName, side: k.side === 'subject' ? ('design' as const) : ('vs' as const), key: k.key, unit: k.unit, value: k.value, range: drawn[i]!.range })),
+    };
+  }
+
+  /** The knobs in the tornado's order (most influential first). */
+  private rankedKnobs(study: StudyTaskInput, ranked: SensitivityOutput): Knob[] {
+    const knobs = [...sideKnobs(study.design, 'subject'), ...(study.vs ? sideKnobs(study.vs, 'vs') : [])];
+    const byId = new Map(knobs.map((k) => [`${k.side === 'subject' ? 'design' : 'vs'}:${k.key}`, k]));
+    return ranked.parameters.map((p) => byId.get(`${p.side}:${p.key}`)).filter((k): k is Knob => k !== undefined);
+  }
+
+  /** The metric at every row of `points`, in chunks run side by side on the job runner. */
+  private async evaluateDraws(study: StudyTaskInput, knobs: DrawsTaskInput['knobs'], points: Float64Array, rows: number): Promise<Float64Array> {
+    const d = knobs.length;
+    const per = Math.max(1, Math.ceil(rows / DRAW_CHUNKS));
+    const chunks: Promise<Float64Array>[] = [];
+    for (let start = 0; start < rows; start += per) {
+      const end = Math.min(rows, start + per);
+      chunks.push(this.run<Float64Array>(DRAWS_TASK, { ...study, knobs, points: points.slice(start * d, end * d), rows: end - start } satisfies DrawsTaskInput));
+    }
+    const parts = await Promise.all(chunks);
+    const out = new Float64Array(rows);
+    let at = 0;
+    for (const part of parts) {
+      out.set(part, at);
+      at += part.length;
+    }
+    return out;
   }
 
   private study(input: StudyInput): StudyTaskInput {

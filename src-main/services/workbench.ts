@@ -153,5 +153,7 @@ function buildHandlers(parts: Services): Handlers {
     'history.list': (input) => history.list(input),
     'analysis.sensitivity': (input) => analysis.sensitivity(input),
     'analysis.goalSeek': (input) => analysis.goalSeek(input),
+    'analysis.sobol': (input) => analysis.sobol(input),
+    'analysis.uncertainty': (input) => analysis.uncertainty(input),
   };
 }

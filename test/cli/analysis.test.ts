@@ -76,4 +76,25 @@ describe('pimwb sensitivity and goal-seek', () => {
     expect(percent.code).toBe(2);
     expect(percent.stderr).toMatch(/percent/);
   });
+
+  it('prints Sobol indices as {"indices": [{"key", "first", "total", "firstCI", "totalCI"}]} and the band as {"p5", "p50", "p95", "samples"}, the same for the same seed', async () => {
+    const sobol = ['sobol', '--design', 'sot-mram-pim', '--network', 'lenet5', '--samples', '64', '--seed', '5', '--top', '4', '--json'];
+    const first = await pimwb([...db(), ...sobol]);
+    expect(first.code, first.stderr).toBe(0);
+    const out = JSON.parse(first.stdout) as { indices: Record<string, unknown>[]; samples: number };
+    expect(out.indices).toHaveLength(4);
+    for (const index of out.indices) expect(Object.keys(index)).toEqual(expect.arrayContaining(['key', 'first', 'total', 'firstCI', 'totalCI']));
+    expect((await pimwb([...db(), ...sobol])).stdout).toBe(first.stdout);
+    const band = await pimwb([...db(), 'uncertainty', '--design', 'sot-mram-pim', '--network', 'lenet5', '--vs', 'floatpim', '--samples', '100', '--json']);
+    expect(band.code, band.stderr).toBe(0);
+    const b = JSON.parse(band.stdout) as { p5: number; p50: number; p95: number; samples: number; unit: string };
+    expect(b.unit).toBe('1');
+    expect(b.p5).toBeLessThanOrEqual(b.p50);
+    expect(b.p50).toBeLessThanOrEqual(b.p95);
+    expect(b.samples).toBeGreaterThan(90);
+    const text = await pimwb([...db(), 'uncertainty', '--design', 'sot-mram-pim', '--network', 'lenet5', '--samples', '50']);
+    expect(text.stdout).toMatch(/^energy: P5 [\d.]+ mJ, P50 [\d.]+ mJ, P95 [\d.]+ mJ/);
+    expect((await pimwb([...db(), 'sobol', '--design', 'sot-mram-pim', '--network', 'lenet5', '--samples', '8'])).code).toBe(2);
+  });
 });
+

@@ -80,4 +80,43 @@ describe('analysis', () => {
     if (refused.ok) return;
     expect(refused.error).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('"nonsense" is not a numeric value'), issues: [{ path: 'key', message: expect.stringContaining('resistanceLow') }] });
   });
+
+  it('gives the band of a metric with every value drawn at once, and the same band for the same seed', async () => {
+    const wb = testWorkbench(temp());
+    const input = { design: 'sot-mram-pim', network: 'lenet5', metric: 'energy' as const, samples: 200, seed: 7, percent: 10 };
+    const band = await call(wb, 'analysis.uncertainty', input);
+    const run = await call(wb, 'experiments.run', { design: 'sot-mram-pim', network: 'lenet5', store: false });
+    expect(band.baseline).toBeCloseTo(run.result.energy_J, 12);
+    expect(band.p5).toBeLessThan(band.p50);
+    expect(band.p50).toBeLessThan(band.p95);
+    // ±10% on every value moves the step's energy by some percent, not by orders of magnitude.
+    expect(band.p5).toBeGreaterThan(band.baseline * 0.5);
+    expect(band.p95).toBeLessThan(band.baseline * 2);
+    expect(band.samples + band.refused).toBe(200);
+    expect(band.parameters.every((p) => p.range.low <= p.value && p.value <= p.range.high && p.range.source.startsWith('assumption:'))).toBe(true);
+    expect(await call(wb, 'analysis.uncertainty', input)).toEqual(band);
+    expect((await call(wb, 'analysis.uncertainty', { ...input, seed: 8 })).p50).not.toBe(band.p50);
+  });
+
+  it('ranks the values by their total Sobol index, with intervals that hold the estimates, the same for the same seed', async () => {
+    const wb = testWorkbench(temp());
+    const input = { design: 'sot-mram-pim', network: 'lenet5', metric: 'area' as const, samples: 128, seed: 3, percent: 10, top: 6 };
+    const out = await call(wb, 'analysis.sobol', input);
+    expect(out.indices).toHaveLength(6);
+    expect(out.evaluations).toBe(128 * (6 + 2));
+    for (let i = 1; i < out.indices.length; i += 1) expect(out.indices[i - 1]!.total).toBeGreaterThanOrEqual(out.indices[i]!.total);
+    for (const index of out.indices) {
+      expect(index.firstCI[0]).toBeLessThanOrEqual(index.firstCI[1]);
+      expect(index.totalCI[0]).toBeLessThanOrEqual(index.total + 1e-12);
+      expect(index.totalCI[1]).toBeGreaterThanOrEqual(index.total - 1e-12);
+    }
+    // Chip area is a product of counts of arrays and the cell's footprint: those explain its
+    // variance; the cell's aspect ratio does not change its area at all.
+    expect(out.indices.slice(0, 5).map((i) => i.key).sort()).toEqual(['blocksPerTile', 'cellArea', 'cols', 'rows', 'tiles']);
+    expect(out.indices.find((i) => i.key === 'aspectRatio')?.total ?? 0).toBeLessThan(0.01);
+    // A count of 1 has no whole number within ±10%: it is not drawn, so not studied.
+    expect(out.indices.map((i) => i.key)).not.toContain('subarraysPerBlock');
+    expect(await call(wb, 'analysis.sobol', input)).toEqual(out);
+  });
 });
+

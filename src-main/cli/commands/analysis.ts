@@ -2,7 +2,10 @@ import type { Command } from '../context.ts';
 import { choice, intOption, numberOption, required, stringOption } from '../args.ts';
 import { renderTable } from '../table.ts';
 import { formatSI } from '../../shared/units.ts';
-import { ANALYSIS_METRICS, type GoalSeekOutput, type SensitivityOutput } from '../../shared/schemas/analysis.ts';
+import { availableParallelism } from 'node:os';
+import { ANALYSIS_METRICS, type GoalSeekOutput, type SensitivityOutput, type SobolOutput, type UncertaintyOutput } from '../../shared/schemas/analysis.ts';
+import { WorkerPool } from '../../workers/pool.ts';
+import { SIM_WORKER_SCRIPT } from '../../workers/sim-worker-script.ts';
 
 // `pimwb sensitivity` (every value of a design, its cell and its node moved one at a time: the
 // metric at both ends and the elasticity, most influential first) and `pimwb goal-seek` (the value
@@ -112,4 +115,85 @@ const goalSeek: Command = {
   },
 };
 
-export const analysisCommands: readonly Command[] = [sensitivity, goalSeek];
+const GLOBAL_OPTIONS = [
+  ...STUDY_OPTIONS,
+  { name: 'samples', kind: 'int', value: 'N', description: 'base samples' },
+  { name: 'seed', kind: 'int', value: 'S', description: 'seed of the draws (default 1): the same seed gives the same answer' },
+  { name: 'percent', kind: 'string', value: 'P', description: 'a value without a range in its library is drawn uniformly within ±P% (default 10)' },
+] as const;
+
+function globalInput(args: Parameters<Command['run']>[1]): { samples?: number; seed?: number; percent?: number } {
+  const samples = intOption(args, 'samples');
+  const seed = intOption(args, 'seed');
+  const percent = numberOption(args, 'percent');
+  return { ...(samples !== undefined ? { samples } : {}), ...(seed !== undefined ? { seed } : {}), ...(percent !== undefined ? { percent } : {}) };
+}
+
+/** Global studies evaluate thousands of designs: in worker threads, one per core. */
+async function withPool<T>(ctx: Parameters<Command['run']>[0], work: () => Promise<T>): Promise<T> {
+  const pool = new WorkerPool({ script: SIM_WORKER_SCRIPT, size: Math.max(1, availableParallelism()) });
+  try {
+    ctx.open({ jobs: pool });
+    return await work();
+  } finally {
+    await pool.close();
+  }
+}
+
+const ci = (c: [number, number]): string => `[${c[0].toFixed(3)}, ${c[1].toFixed(3)}]`;
+
+function rangeText(r: SobolOutput['indices'][number]['range'], unit: string): string {
+  const u = unit === '1' ? '' : ` ${unit}`;
+  return `${Number(r.low.toPrecision(4))}–${Number(r.high.toPrecision(4))}${u} ${r.distribution}${r.source.startsWith('assumption:') ? ' (assumed)' : ''}`;
+}
+
+function sobolText(out: SobolOutput): string {
+  return [
+    `${out.metric}: first- and total-order Sobol indices of the ${out.indices.length} most influential values; ${out.samples} base samples (seed ${out.seed}, ${out.evaluations} evaluations${out.refused ? `, ${out.refused} refused by the simulator and left out` : ''}), ${Math.round(out.confidence * 100)}% bootstrap intervals`,
+    `baseline ${shown(out.baseline, out.unit)}, mean over the draws ${shown(out.mean, out.unit)}`,
+    '',
+    renderTable(out.indices, [
+      { title: 'KEY', value: (i) => i.key },
+      { title: 'LIBRARY', value: (i) => (i.side === 'vs' ? `vs: ${i.library}` : i.library) },
+      { title: 'FIRST', value: (i) => i.first.toFixed(3), align: 'right' },
+      { title: 'INTERVAL', value: (i) => ci(i.firstCI) },
+      { title: 'TOTAL', value: (i) => i.total.toFixed(3), align: 'right' },
+      { title: 'INTERVAL', value: (i) => ci(i.totalCI) },
+      { title: 'DRAWN FROM', value: (i) => rangeText(i.range, i.unit) },
+    ]),
+  ].join('\n');
+}
+
+const sobolCommand: Command = {
+  path: ['sobol'],
+  summary: 'global sensitivity: first- and total-order Sobol indices of the most influential values, with bootstrap intervals',
+  options: [...GLOBAL_OPTIONS, { name: 'top', kind: 'int', value: 'N', description: 'study the N values the tornado ranks highest (default 30)' }],
+  details:
+    'Saltelli sampling, N (d + 2) evaluations; the first order by Saltelli et al. (2010), the total by Jansen (1999). With --json: {"indices": [{"key", "first", "total", "firstCI", "totalCI", "library", "side", "unit", "range"}], "metric", "unit", "baseline", "mean", "variance", "samples", "seed", "evaluations", "refused", "confidence"}.',
+  async run(ctx, args) {
+    const top = intOption(args, 'top');
+    const out = await withPool(ctx, () => ctx.call('analysis.sobol', { ...studyInput(args), ...globalInput(args), ...(top !== undefined ? { top } : {}) }));
+    ctx.print(out, () => sobolText(out));
+  },
+};
+
+function uncertaintyText(out: UncertaintyOutput): string {
+  const assumed = out.parameters.filter((p) => p.range.source.startsWith('assumption:')).length;
+  return [
+    `${out.metric}: P5 ${shown(out.p5, out.unit)}, P50 ${shown(out.p50, out.unit)}, P95 ${shown(out.p95, out.unit)} (mean ${shown(out.mean, out.unit)}; as the libraries give it ${shown(out.baseline, out.unit)})`,
+    `${out.samples} draws of ${out.parameters.length} values at once (seed ${out.seed}${out.refused ? `; ${out.refused} refused by the simulator and left out` : ''}); ${out.parameters.length - assumed} from their libraries' ranges, ${assumed} within an assumed ±range (--json lists each)`,
+  ].join('\n');
+}
+
+const uncertaintyCommand: Command = {
+  path: ['uncertainty'],
+  summary: 'the 5th, 50th and 95th percentiles of a metric with every value drawn from its range at once',
+  options: GLOBAL_OPTIONS,
+  details: 'With --json: {"p5", "p50", "p95", "samples", "mean", "metric", "unit", "baseline", "seed", "refused", "parameters": [{"library", "side", "key", "unit", "value", "range"}]}.',
+  async run(ctx, args) {
+    const out = await withPool(ctx, () => ctx.call('analysis.uncertainty', { ...studyInput(args), ...globalInput(args) }));
+    ctx.print(out, () => uncertaintyText(out));
+  },
+};
+
+export const analysisCommands: readonly Command[] = [sensitivity, goalSeek, sobolCommand, uncertaintyCommand];

@@ -55,6 +55,8 @@ export const CHANNELS = [
   'history.list',
   'analysis.sensitivity',
   'analysis.goalSeek',
+  'analysis.sobol',
+  'analysis.uncertainty',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

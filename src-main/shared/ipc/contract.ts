@@ -38,7 +38,7 @@ import {
 } from '../schemas/sweep.ts';
 import { reproductionRerunOutputSchema, reproductionSchema } from '../schemas/reproduction.ts';
 import { historyListInputSchema, historyListOutputSchema } from '../schemas/history.ts';
-import { goalSeekInputSchema, goalSeekOutputSchema, sensitivityInputSchema, sensitivityOutputSchema } from '../schemas/analysis.ts';
+import { goalSeekInputSchema, goalSeekOutputSchema, sensitivityInputSchema, sensitivityOutputSchema, sobolInputSchema, sobolOutputSchema, uncertaintyInputSchema, uncertaintyOutputSchema } from '../schemas/analysis.ts';
 import type { Channel, EventName } from './channels.ts';
 
 // The one typed contract between the renderer (or CLI, or HTTP client) and the services.
@@ -238,6 +238,8 @@ export const contract = {
   'history.list': { input: historyListInputSchema, output: historyListOutputSchema },
   'analysis.sensitivity': { input: sensitivityInputSchema, output: sensitivityOutputSchema },
   'analysis.goalSeek': { input: goalSeekInputSchema, output: goalSeekOutputSchema },
+  'analysis.sobol': { input: sobolInputSchema, output: sobolOutputSchema },
+  'analysis.uncertainty': { input: uncertaintyInputSchema, output: uncertaintyOutputSchema },
 } as const satisfies Record<Channel, ChannelSpec>;
 
 export const events = {

@@ -90,3 +90,72 @@ export const goalSeekOutputSchema = z.object({
   library: z.string(),
 });
 export type GoalSeekOutput = z.infer<typeof goalSeekOutputSchema>;
+
+/**
+ * Global studies draw every value at once: from its range where the library gives one, else
+ * uniformly within ±percent of the value (an assumption the answer states).
+ */
+const globalShape = {
+  ...studyShape,
+  samples: z.number().int('must be a whole number').min(16, 'must be at least 16').max(65_536, 'must be at most 65536'),
+  seed: z.number().int('must be a whole number').min(0, 'must not be negative').max(4_294_967_295, 'must be at most 4294967295').default(1),
+  percent: z.number().gt(0, 'must be more than 0').lt(100, 'must be less than 100').default(10),
+};
+
+export const sobolInputSchema = z
+  .object({
+    ...globalShape,
+    samples: globalShape.samples.default(1024),
+    /** The values studied: the `top` the tornado ranks highest (all when fewer). */
+    top: z.number().int('must be a whole number').min(1, 'must be at least 1').max(200, 'must be at most 200').default(30),
+  })
+  .strict();
+
+const rangeSchema = z.object({ low: z.number(), high: z.number(), distribution: z.enum(['uniform', 'log-uniform', 'normal', 'lognormal']), sigma: z.number().optional(), source: z.string() });
+
+export const sobolOutputSchema = z.object({
+  indices: z.array(
+    z.object({
+      key: z.string(),
+      first: z.number(),
+      total: z.number(),
+      firstCI: z.tuple([z.number(), z.number()]),
+      totalCI: z.tuple([z.number(), z.number()]),
+      library: z.string(),
+      side: z.enum(['design', 'vs']),
+      unit: z.string(),
+      /** What the value was drawn from. */
+      range: rangeSchema,
+    }),
+  ),
+  metric: z.enum(ANALYSIS_METRICS),
+  unit: z.string(),
+  baseline: z.number(),
+  mean: z.number(),
+  variance: z.number(),
+  samples: z.number().int(),
+  seed: z.number().int(),
+  evaluations: z.number().int(),
+  /** Draws the simulator refused (left out of the estimate, which then stands on fewer samples). */
+  refused: z.number().int(),
+  confidence: z.number(),
+});
+export type SobolOutput = z.infer<typeof sobolOutputSchema>;
+
+export const uncertaintyInputSchema = z.object({ ...globalShape, samples: globalShape.samples.default(1000) }).strict();
+
+export const uncertaintyOutputSchema = z.object({
+  p5: z.number(),
+  p50: z.number(),
+  p95: z.number(),
+  samples: z.number().int(),
+  mean: z.number(),
+  metric: z.enum(ANALYSIS_METRICS),
+  unit: z.string(),
+  baseline: z.number(),
+  seed: z.number().int(),
+  refused: z.number().int(),
+  /** Every value drawn, with what from. */
+  parameters: z.array(z.object({ library: z.string(), side: z.enum(['design', 'vs']), key: z.string(), unit: z.string(), value: z.number(), range: rangeSchema })),
+});
+export type UncertaintyOutput = z.infer<typeof uncertaintyOutputSchema>;

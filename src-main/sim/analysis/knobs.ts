@@ -53,6 +53,8 @@ export interface Knob {
   /** Physical bounds in `unit`. */
   readonly min: number;
   readonly max: number;
+  /** The library's uncertainty range of the value, when it gives one (in `unit`, with its source). */
+  readonly range?: { readonly low: number; readonly high: number; readonly distribution: 'uniform' | 'log-uniform' | 'normal' | 'lognormal'; readonly sigma?: number; readonly source: string };
 }
 
 /** Design values that are settings of the study rather than quantities (the node is a choice of table; mux a choice of 1, 2, 4, 8; the batch belongs to the run). */
@@ -107,7 +109,8 @@ function libraryKnobs(side: 'subject' | 'vs', library: 'design' | 'cell', name: 
     // Zero stands for "not used" (a cell read by current has no read voltage): nothing to move.
     if (v.value === 0) continue;
     const { min, max } = boundsOf(spec, factor);
-    knobs.push({ id: `${side}:${library}:${v.key}`, side, library, libraryName: name, key: v.key, unit: v.unit, value: v.value, integer: spec.integer === true, min, max });
+    const range = (v as LibraryValue & { readonly range?: Knob['range'] }).range;
+    knobs.push({ id: `${side}:${library}:${v.key}`, side, library, libraryName: name, key: v.key, unit: v.unit, value: v.value, integer: spec.integer === true, min, max, ...(range ? { range } : {}) });
   }
   return knobs;
 }
@@ -165,7 +168,7 @@ export function evaluateSide(side: StudySide, role: 'subject' | 'vs', changes: R
   for (const [key, value] of byLibrary.node) tech = NODE_BY_KEY.get(key)!.set(tech, value);
   const params: DesignParams = design.params;
   const subarray = evaluateSubarray({ cell: cell.params, rows: params.rows, cols: params.cols, node_nm: params.node_nm, tech, ...(params.mux === undefined ? {} : { mux: params.mux }) });
-  return evaluate(prepareDesign(params, cell.params, subarray), network, { batch: batch ?? params.defaultBatch });
+  return evaluate(prepareDesign(params, cell.params, subarray), network, { batch: batch ?? params.defaultBatch, epoch: false });
 }
 
 export function metricOf(evaluation: Evaluation, metric: StudyMetric): number {

@@ -5,12 +5,14 @@ import { findKnob, goalSeek } from './goal-seek.ts';
 import type { Study, StudyMetric, StudySide } from './knobs.ts';
 import { METRIC_UNITS } from './knobs.ts';
 import { tornado } from './tornado.ts';
+import { evaluateDraws, type DrawnKnob } from './draws.ts';
 
 // Sensitivity and goal seek as worker tasks: plain data in (both designs' values, the network),
 // the contract's answer out.
 
 export const SENSITIVITY_TASK = 'analysis.sensitivity';
 export const GOAL_SEEK_TASK = 'analysis.goalSeek';
+export const DRAWS_TASK = 'analysis.evaluateDraws';
 
 export interface StudyTaskInput {
   readonly design: StudySide;
@@ -31,7 +33,7 @@ export interface GoalSeekTaskInput extends StudyTaskInput {
   readonly high?: number;
 }
 
-function studyOf(input: StudyTaskInput): Study {
+export function studyOf(input: StudyTaskInput): Study {
   const analysed = analyzeNetwork(input.network);
   if (!analysed.ok) throw new Error(`network "${input.network.name}" is not consistent: ${analysed.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`);
   return { subject: input.design, ...(input.vs ? { vs: input.vs } : {}), network: analysed.analysis, metric: input.metric, ...(input.batch ? { batch: input.batch } : {}) };
@@ -72,4 +74,18 @@ export function goalSeekTask(raw: unknown): GoalSeekOutput {
   const result = goalSeek(study, knob, input.target, { ...(input.low !== undefined ? { low: input.low } : {}), ...(input.high !== undefined ? { high: input.high } : {}) });
   const common = { key: knob.key, unit: knob.unit, iterations: result.iterations, range: result.range, metric: input.metric, target: input.target, current: knob.value, library: knob.libraryName };
   return result.found ? { ...common, value: result.value, achieved: result.achieved } : { ...common, unreachable: result.reason, metricRange: result.metricRange };
+}
+
+export interface DrawsTaskInput extends StudyTaskInput {
+  readonly knobs: readonly (DrawnKnob & { readonly value: number })[];
+  /** Rows of unit-cube coordinates, one column per knob. */
+  readonly points: Float64Array;
+  /** How many rows (with no knobs, the metric itself once per row). */
+  readonly rows: number;
+}
+
+/** The metric at a batch of draws (NaN where the simulator refuses one): a global study's work, split over the pool. */
+export function drawsTask(raw: unknown): Float64Array {
+  const input = raw as DrawsTaskInput;
+  return evaluateDraws(studyOf(input), input.knobs, input.points, input.rows);
 }

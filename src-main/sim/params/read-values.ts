@@ -1,4 +1,5 @@
 import type { Issue } from '../../shared/result.ts';
+import type { ValueRange } from '../../shared/schemas/library.ts';
 import { formatSI, parseUnit, prefixableBase } from '../../shared/units.ts';
 
 // Library values (each with a unit and a source) read into typed SI parameters by a list of specs,
@@ -10,6 +11,11 @@ export interface LibraryValue {
   readonly value: number | string | boolean;
   readonly unit: string;
   readonly source: string;
+  /**
+   * The value's uncertainty, in its unit, with its own source (sensitivity and uncertainty studies
+   * draw from it). Reading values ignores it: the model computes with `value` only.
+   */
+  readonly range?: ValueRange;
 }
 
 export interface NumberSpec<F extends string = string> {

@@ -1,0 +1,70 @@
+import { fromUnit, type Distribution } from './random.ts';
+import { studyMetric, vsBaselineOf, type Knob, type Study } from './knobs.ts';
+
+// What a global study draws each value from, and the metric at a batch of draws. A value's range
+// comes from its library where one is given (with its own source); otherwise it is drawn uniformly
+// within ±percent of the value, an assumption every answer states. Counts are drawn as whole
+// numbers within the same ±percent; a count with no other whole number that close (1 block, 2
+// steps) stays as it is rather than be given an assumed range of ±100%.
+
+export interface DrawRange {
+  readonly low: number;
+  readonly high: number;
+  readonly distribution: 'uniform' | 'log-uniform' | 'normal' | 'lognormal';
+  readonly sigma?: number;
+  readonly source: string;
+}
+
+export interface DrawnKnob {
+  readonly id: string;
+  readonly integer: boolean;
+  readonly range: DrawRange;
+}
+
+export function drawRange(knob: Knob, percent: number): DrawRange {
+  if (knob.range) return knob.range;
+  const f = percent / 100;
+  let [low, high] = [knob.value * (1 - f), knob.value * (1 + f)];
+  if (knob.integer) [low, high] = [Math.ceil(low), Math.floor(high)];
+  [low, high] = [Math.max(low, knob.min), Math.min(high, knob.max)];
+  return { low, high, distribution: 'uniform', source: `assumption: no published range in the library; drawn uniformly within ±${percent}% of the value` };
+}
+
+/** A range that draws only the value itself (a count with no whole number within ±percent). */
+export function fixedRange(range: DrawRange): boolean {
+  return !(range.high > range.low);
+}
+
+function distributionOf(range: DrawRange, value: number): Distribution {
+  if (range.distribution === 'uniform' || range.distribution === 'log-uniform') return { kind: range.distribution, low: range.low, high: range.high };
+  if (range.distribution === 'normal') return { kind: 'normal', mean: value, sigma: range.sigma!, low: range.low, high: range.high };
+  return { kind: 'lognormal', median: value, sigma: range.sigma!, low: range.low, high: range.high };
+}
+
+/**
+ * The metric at `n` rows of unit-cube coordinates (row-major, one column per knob), each mapped
+ * through its knob's range. A draw the simulator refuses gives NaN, for the caller to leave out.
+ */
+export function evaluateDraws(study: Study, knobs: readonly (DrawnKnob & { readonly value: number })[], points: Float64Array, n: number): Float64Array {
+  const d = knobs.length;
+  const dists = knobs.map((k) => distributionOf(k.range, k.value));
+  const vsBaseline = vsBaselineOf(study);
+  const out = new Float64Array(n);
+  for (let row = 0; row < n; row += 1) {
+    const changes = new Map<string, number>();
+    for (let j = 0; j < d; j += 1) {
+      const knob = knobs[j]!;
+      // A count takes each whole number of its range with the same chance.
+      const u = points[row * d + j]!;
+      const v = knob.integer && knob.range.distribution === 'uniform' ? knob.range.low + Math.min(Math.floor(u * (knob.range.high - knob.range.low + 1)), knob.range.high - knob.range.low) : fromUnit(u, dists[j]!);
+      changes.set(knob.id, knob.integer ? Math.round(v) : v);
+    }
+    try {
+      const m = studyMetric(study, changes, vsBaseline);
+      out[row] = Number.isFinite(m) ? m : NaN;
+    } catch {
+      out[row] = NaN;
+    }
+  }
+  return out;
+}
