@@ -3,10 +3,12 @@ import type { JobRunner } from '../shared/jobs.ts';
 import type { Output, ParsedInput } from '../shared/ipc/contract.ts';
 import { METRIC_UNITS, sideKnobs, type Knob, type StudySide } from '../sim/analysis/knobs.ts';
 import { drawRange, fixedRange } from '../sim/analysis/draws.ts';
+import { PAPER_BAND_METRICS } from '../sim/analysis/paper-bands.ts';
+import { PAPER_NETWORKS, PAPER_TARGETS } from '../sim/experiment/reproduce.ts';
 import { sobolIndices, sobolSample } from '../sim/analysis/sobol.ts';
 import { quantile, uniformPoints } from '../sim/analysis/quantiles.ts';
 import type { SensitivityOutput } from '../shared/schemas/analysis.ts';
-import { DRAWS_TASK, GOAL_SEEK_TASK, SENSITIVITY_TASK, type DrawsTaskInput, type GoalSeekTaskInput, type SensitivityTaskInput, type StudyTaskInput } from '../sim/analysis/task.ts';
+import { DRAWS_TASK, GOAL_SEEK_TASK, PAPER_DRAWS_TASK, SENSITIVITY_TASK, type DrawsTaskInput, type PaperDrawsTaskInput, type GoalSeekTaskInput, type SensitivityTaskInput, type StudyTaskInput } from '../sim/analysis/task.ts';
 import type { DesignService } from './designs.ts';
 import { naming } from './experiments.ts';
 import type { NetworkService } from './networks.ts';
@@ -119,6 +121,57 @@ export class AnalysisService {
       seed: input.seed,
       refused: outputs.length - valid.length,
       parameters: knobs.map((k, i) => ({ library: k.libraryName, side: k.side === 'subject' ? ('design' as const) : ('vs' as const), key: k.key, unit: k.unit, value: k.value, range: drawn[i]!.range })),
+    };
+  }
+
+  /**
+   * The paper comparison's averaged ratios under uncertainty: both designs' values drawn at once
+   * (the node's figures held: both designs share the node), the 5th to 95th percentile of each
+   * ratio, and whether the paper's claim lies inside that band.
+   */
+  async paperBands(input: ParsedInput<'analysis.paperBands'>): Promise<Output<'analysis.paperBands'>> {
+    const side = (field: 'proposed' | 'baseline', ref: string): StudySide => {
+      const d = naming(field, () => this.deps.designs.resolve(ref));
+      return { name: d.name, values: [...d.values], cellName: d.cellName, cellValues: [...d.cellValues] };
+    };
+    const proposed = side('proposed', input.proposed);
+    const baseline = side('baseline', input.baseline);
+    const networks = PAPER_NETWORKS.map((id) => this.deps.networks.find(`builtin:${id}`).network);
+    const knobs = [...sideKnobs(proposed, 'subject'), ...sideKnobs(baseline, 'vs')].filter((k) => k.library !== 'node');
+    const drawn = knobs.map((k) => ({ id: k.id, integer: k.integer, value: k.value, range: drawRange(k, input.percent) })).filter((k) => !fixedRange(k.range));
+    const common = { proposed, baseline, networks, basis: input.basis, ...(input.batch !== undefined ? { batch: input.batch } : {}) };
+    const modelled = await this.run<Float64Array>(PAPER_DRAWS_TASK, { ...common, knobs: [], points: new Float64Array(0), rows: 1 } satisfies PaperDrawsTaskInput);
+    const d = drawn.length;
+    const points = uniformPoints(d, input.samples, input.seed);
+    const per = Math.max(1, Math.ceil(input.samples / DRAW_CHUNKS));
+    const parts: Promise<Float64Array>[] = [];
+    for (let start = 0; start < input.samples; start += per) {
+      const end = Math.min(input.samples, start + per);
+      parts.push(this.run<Float64Array>(PAPER_DRAWS_TASK, { ...common, knobs: drawn, points: points.slice(start * d, end * d), rows: end - start } satisfies PaperDrawsTaskInput));
+    }
+    const outputs = (await Promise.all(parts)).flatMap((part) => [...part]);
+    const valid: number[][] = [[], [], []];
+    let refused = 0;
+    for (let row = 0; row < input.samples; row += 1) {
+      const r = [0, 1, 2].map((i) => outputs[row * 3 + i]!);
+      if (r.every((x) => Number.isFinite(x))) r.forEach((x, i) => valid[i]!.push(x));
+      else refused += 1;
+    }
+    if (valid[0]!.length < 2) throw new WorkbenchFailure('conflict', `the simulator refused ${refused} of ${input.samples} draws; narrow the ranges (percent)`);
+    return {
+      basis: input.basis,
+      metrics: PAPER_BAND_METRICS.map((metric, i) => {
+        const sorted = Float64Array.from(valid[i]!).sort();
+        const [p5, p50, p95] = [quantile(sorted, 0.05), quantile(sorted, 0.5), quantile(sorted, 0.95)];
+        const published = PAPER_TARGETS[metric];
+        return { metric, modelled: modelled[i]!, p5, p50, p95, published, inside: published >= p5 && published <= p95 };
+      }),
+      samples: valid[0]!.length,
+      refused,
+      seed: input.seed,
+      percent: input.percent,
+      parameters: d,
+      assumed: drawn.filter((k) => k.range.source.startsWith('assumption:')).length,
     };
   }
 

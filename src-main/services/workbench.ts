@@ -155,5 +155,6 @@ function buildHandlers(parts: Services): Handlers {
     'analysis.goalSeek': (input) => analysis.goalSeek(input),
     'analysis.sobol': (input) => analysis.sobol(input),
     'analysis.uncertainty': (input) => analysis.uncertainty(input),
+    'analysis.paperBands': (input) => analysis.paperBands(input),
   };
 }

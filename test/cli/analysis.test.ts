@@ -87,11 +87,13 @@ describe('pimwb sensitivity and goal-seek', () => {
     expect((await pimwb([...db(), ...sobol])).stdout).toBe(first.stdout);
     const band = await pimwb([...db(), 'uncertainty', '--design', 'sot-mram-pim', '--network', 'lenet5', '--vs', 'floatpim', '--samples', '100', '--json']);
     expect(band.code, band.stderr).toBe(0);
-    const b = JSON.parse(band.stdout) as { p5: number; p50: number; p95: number; samples: number; unit: string };
+    const b = JSON.parse(band.stdout) as { p5: number; p50: number; p95: number; samples: number; refused: number; unit: string };
     expect(b.unit).toBe('1');
     expect(b.p5).toBeLessThanOrEqual(b.p50);
     expect(b.p50).toBeLessThanOrEqual(b.p95);
-    expect(b.samples).toBeGreaterThan(90);
+    // Draws the simulator refuses (a lane too short for its microprograms...) are counted apart.
+    expect(b.samples + b.refused).toBe(100);
+    expect(b.samples).toBeGreaterThan(50);
     const text = await pimwb([...db(), 'uncertainty', '--design', 'sot-mram-pim', '--network', 'lenet5', '--samples', '50']);
     expect(text.stdout).toMatch(/^energy: P5 [\d.]+ mJ, P50 [\d.]+ mJ, P95 [\d.]+ mJ/);
     expect((await pimwb([...db(), 'sobol', '--design', 'sot-mram-pim', '--network', 'lenet5', '--samples', '8'])).code).toBe(2);

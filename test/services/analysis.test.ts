@@ -11,7 +11,8 @@ describe('analysis', () => {
   /** A clone of a built-in design with one value set, saved as a new library version. */
   async function cloneWith(wb: ReturnType<typeof testWorkbench>, source: string, name: string, key: string, value: number): Promise<string> {
     const clone = await call(wb, 'libraries.clone', { ref: source, name });
-    const values = clone.values.map((v) => (v.key === key ? { ...v, value } : v));
+    // A value moved outside the range its library gives no longer has that range.
+    const values = clone.values.map((v) => (v.key === key ? { key: v.key, value, unit: v.unit, source: v.source } : v));
     expect(values.some((v) => v.key === key)).toBe(true);
     await call(wb, 'libraries.saveVersion', { ref: clone.id, baseVersion: clone.shownVersion, values, note: `${key} = ${value}` });
     return clone.id;
@@ -93,7 +94,9 @@ describe('analysis', () => {
     expect(band.p5).toBeGreaterThan(band.baseline * 0.5);
     expect(band.p95).toBeLessThan(band.baseline * 2);
     expect(band.samples + band.refused).toBe(200);
-    expect(band.parameters.every((p) => p.range.low <= p.value && p.value <= p.range.high && p.range.source.startsWith('assumption:'))).toBe(true);
+    expect(band.parameters.every((p) => p.range.low <= p.value && p.value <= p.range.high && p.range.source.length > 0)).toBe(true);
+    // Without a range in its library a value is drawn within ±10%, and the answer says it is an assumption.
+    for (const p of band.parameters.filter((x) => x.range.source.startsWith('assumption: no published range in the library'))) expect(p.range.high).toBeLessThanOrEqual(p.value * 1.1 + 1e-9);
     expect(await call(wb, 'analysis.uncertainty', input)).toEqual(band);
     expect((await call(wb, 'analysis.uncertainty', { ...input, seed: 8 })).p50).not.toBe(band.p50);
   });
@@ -117,6 +120,24 @@ describe('analysis', () => {
     // A count of 1 has no whole number within ±10%: it is not drawn, so not studied.
     expect(out.indices.map((i) => i.key)).not.toContain('subarraysPerBlock');
     expect(await call(wb, 'analysis.sobol', input)).toEqual(out);
+  });
+
+  it("bands the paper comparison's ratios, with the modelled ratio the reproduction gives and whether each claim lies inside", async () => {
+    const wb = testWorkbench(temp());
+    const input = { proposed: 'sot-mram-pim', baseline: 'floatpim', basis: 'as-modelled' as const, samples: 40, seed: 2, percent: 10 };
+    const bands = await call(wb, 'analysis.paperBands', input);
+    const reproduced = await call(wb, 'paper.reproduce', { basis: 'as-modelled', store: false });
+    expect(bands.metrics.map((m) => m.metric)).toEqual(['energy', 'latency', 'area']);
+    for (const m of bands.metrics) {
+      expect(m.modelled).toBeCloseTo(reproduced.average[m.metric], 12);
+      expect(m.published).toBe(reproduced.targets[m.metric]);
+      expect(m.p5).toBeLessThanOrEqual(m.p50);
+      expect(m.p50).toBeLessThanOrEqual(m.p95);
+      expect(m.inside).toBe(m.published >= m.p5 && m.published <= m.p95);
+    }
+    expect(bands.samples + bands.refused).toBe(40);
+    expect(bands.parameters).toBeGreaterThan(20);
+    expect(await call(wb, 'analysis.paperBands', input)).toEqual(bands);
   });
 });
 

@@ -3,7 +3,7 @@ import { choice, intOption, numberOption, required, stringOption } from '../args
 import { renderTable } from '../table.ts';
 import { formatSI } from '../../shared/units.ts';
 import { availableParallelism } from 'node:os';
-import { ANALYSIS_METRICS, type GoalSeekOutput, type SensitivityOutput, type SobolOutput, type UncertaintyOutput } from '../../shared/schemas/analysis.ts';
+import { ANALYSIS_METRICS, PAPER_BAND_BASES, type GoalSeekOutput, type PaperBandsOutput, type SensitivityOutput, type SobolOutput, type UncertaintyOutput } from '../../shared/schemas/analysis.ts';
 import { WorkerPool } from '../../workers/pool.ts';
 import { SIM_WORKER_SCRIPT } from '../../workers/sim-worker-script.ts';
 
@@ -196,4 +196,51 @@ const uncertaintyCommand: Command = {
   },
 };
 
-export const analysisCommands: readonly Command[] = [sensitivity, goalSeek, sobolCommand, uncertaintyCommand];
+function paperBandsText(out: PaperBandsOutput): string {
+  return [
+    `the paper's ratios (FloatPIM ÷ SOT-MRAM PIM, geometric mean over its four networks), ${out.basis} basis, with ${out.parameters} values of both designs drawn at once (${out.assumed} within an assumed ±${out.percent}%); ${out.samples} draws (seed ${out.seed}${out.refused ? `, ${out.refused} refused by the simulator` : ''})`,
+    '',
+    renderTable(out.metrics, [
+      { title: 'METRIC', value: (m) => m.metric },
+      { title: 'MODELLED', value: (m) => `${Number(m.modelled.toPrecision(3))}×`, align: 'right' },
+      { title: 'P5', value: (m) => `${Number(m.p5.toPrecision(3))}×`, align: 'right' },
+      { title: 'P50', value: (m) => `${Number(m.p50.toPrecision(3))}×`, align: 'right' },
+      { title: 'P95', value: (m) => `${Number(m.p95.toPrecision(3))}×`, align: 'right' },
+      { title: 'PUBLISHED', value: (m) => `${m.published}×`, align: 'right' },
+      { title: 'CLAIM', value: (m) => (m.inside ? 'inside the band' : 'outside the band') },
+    ]),
+  ].join('\n');
+}
+
+const paperBandsCommand: Command = {
+  path: ['paper-bands'],
+  summary: "the paper comparison's ratios under uncertainty, and which published claims fall inside the 5th–95th percentile band",
+  options: [
+    { name: 'proposed', kind: 'string', value: 'DESIGN', description: 'the proposed design (default sot-mram-pim)' },
+    { name: 'baseline', kind: 'string', value: 'DESIGN', description: 'the baseline design (default floatpim)' },
+    { name: 'basis', kind: 'string', value: PAPER_BAND_BASES.join('|'), description: 'how the two designs are costed and sized (default as-modelled)' },
+    { name: 'batch', kind: 'int', value: 'N', description: "images per step (default: the baseline's batch)" },
+    { name: 'samples', kind: 'int', value: 'N', description: 'draws (default 300)' },
+    { name: 'seed', kind: 'int', value: 'S', description: 'seed of the draws (default 1)' },
+    { name: 'percent', kind: 'string', value: 'P', description: 'a value without a range in its library is drawn uniformly within ±P% (default 10)' },
+  ],
+  details:
+    'With --json: {"basis", "metrics": [{"metric", "modelled", "p5", "p50", "p95", "published", "inside"}], "samples", "refused", "seed", "percent", "parameters", "assumed"}; ratios are baseline ÷ proposed as in the paper.',
+  async run(ctx, args) {
+    const basis = stringOption(args, 'basis');
+    const proposed = stringOption(args, 'proposed');
+    const baseline = stringOption(args, 'baseline');
+    const batch = intOption(args, 'batch');
+    const input = {
+      ...(proposed !== undefined ? { proposed } : {}),
+      ...(baseline !== undefined ? { baseline } : {}),
+      ...(basis !== undefined ? { basis: choice(basis, PAPER_BAND_BASES, 'basis') } : {}),
+      ...(batch !== undefined ? { batch } : {}),
+      ...globalInput(args),
+    };
+    const out = await withPool(ctx, () => ctx.call('analysis.paperBands', input));
+    ctx.print(out, () => paperBandsText(out));
+  },
+};
+
+export const analysisCommands: readonly Command[] = [sensitivity, goalSeek, sobolCommand, uncertaintyCommand, paperBandsCommand];

@@ -57,6 +57,7 @@ export const CHANNELS = [
   'analysis.goalSeek',
   'analysis.sobol',
   'analysis.uncertainty',
+  'analysis.paperBands',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -38,7 +38,7 @@ import {
 } from '../schemas/sweep.ts';
 import { reproductionRerunOutputSchema, reproductionSchema } from '../schemas/reproduction.ts';
 import { historyListInputSchema, historyListOutputSchema } from '../schemas/history.ts';
-import { goalSeekInputSchema, goalSeekOutputSchema, sensitivityInputSchema, sensitivityOutputSchema, sobolInputSchema, sobolOutputSchema, uncertaintyInputSchema, uncertaintyOutputSchema } from '../schemas/analysis.ts';
+import { goalSeekInputSchema, goalSeekOutputSchema, sensitivityInputSchema, sensitivityOutputSchema, paperBandsInputSchema, paperBandsOutputSchema, sobolInputSchema, sobolOutputSchema, uncertaintyInputSchema, uncertaintyOutputSchema } from '../schemas/analysis.ts';
 import type { Channel, EventName } from './channels.ts';
 
 // The one typed contract between the renderer (or CLI, or HTTP client) and the services.
@@ -240,6 +240,7 @@ export const contract = {
   'analysis.goalSeek': { input: goalSeekInputSchema, output: goalSeekOutputSchema },
   'analysis.sobol': { input: sobolInputSchema, output: sobolOutputSchema },
   'analysis.uncertainty': { input: uncertaintyInputSchema, output: uncertaintyOutputSchema },
+  'analysis.paperBands': { input: paperBandsInputSchema, output: paperBandsOutputSchema },
 } as const satisfies Record<Channel, ChannelSpec>;
 
 export const events = {

@@ -159,3 +159,45 @@ export const uncertaintyOutputSchema = z.object({
   parameters: z.array(z.object({ library: z.string(), side: z.enum(['design', 'vs']), key: z.string(), unit: z.string(), value: z.number(), range: rangeSchema })),
 });
 export type UncertaintyOutput = z.infer<typeof uncertaintyOutputSchema>;
+
+/** The comparison bases the paper reproduction runs (sim/experiment/bases.ts). */
+export const PAPER_BAND_BASES = ['as-modelled', 'floatpim-published', 'equal-power', 'step-count'] as const;
+
+export const paperBandsInputSchema = z
+  .object({
+    proposed: ref.default('sot-mram-pim'),
+    baseline: ref.default('floatpim'),
+    basis: z.enum(PAPER_BAND_BASES).default('as-modelled'),
+    batch: batch.optional(),
+    samples: z.number().int('must be a whole number').min(16, 'must be at least 16').max(10_000, 'must be at most 10000').default(300),
+    seed: globalShape.seed,
+    percent: globalShape.percent,
+  })
+  .strict();
+
+export const paperBandsOutputSchema = z.object({
+  basis: z.enum(PAPER_BAND_BASES),
+  /** Baseline ÷ proposed, geometric mean over the paper's networks, as the reproduction reports it. */
+  metrics: z.array(
+    z.object({
+      metric: z.enum(['energy', 'latency', 'area']),
+      /** With the values as the libraries give them. */
+      modelled: z.number(),
+      p5: z.number(),
+      p50: z.number(),
+      p95: z.number(),
+      /** The ratio the paper claims. */
+      published: z.number(),
+      /** Whether the claim lies within [p5, p95]. */
+      inside: z.boolean(),
+    }),
+  ),
+  samples: z.number().int(),
+  refused: z.number().int(),
+  seed: z.number().int(),
+  percent: z.number(),
+  /** Values drawn, and how many of them within an assumed ±percent (no range in their library). */
+  parameters: z.number().int(),
+  assumed: z.number().int(),
+});
+export type PaperBandsOutput = z.infer<typeof paperBandsOutputSchema>;

@@ -41,26 +41,38 @@ function distributionOf(range: DrawRange, value: number): Distribution {
   return { kind: 'lognormal', median: value, sigma: range.sigma!, low: range.low, high: range.high };
 }
 
+/** The knobs' values at one row of unit-cube coordinates, by knob id (`dists` from distributionsOf). */
+export function drawnValues(knobs: readonly DrawKnob[], dists: readonly Distribution[], points: Float64Array, row: number): Map<string, number> {
+  const d = knobs.length;
+  const changes = new Map<string, number>();
+  for (let j = 0; j < d; j += 1) {
+    const knob = knobs[j]!;
+    const u = points[row * d + j]!;
+    const { low, high } = knob.range;
+    // A count takes each whole number of its range with the same chance.
+    const v = knob.integer && knob.range.distribution === 'uniform' ? low + Math.min(Math.floor(u * (high - low + 1)), high - low) : fromUnit(u, dists[j]!);
+    changes.set(knob.id, knob.integer ? Math.round(v) : v);
+  }
+  return changes;
+}
+
+export type DrawKnob = DrawnKnob & { readonly value: number };
+
+export function distributionsOf(knobs: readonly DrawKnob[]): Distribution[] {
+  return knobs.map((k) => distributionOf(k.range, k.value));
+}
+
 /**
  * The metric at `n` rows of unit-cube coordinates (row-major, one column per knob), each mapped
  * through its knob's range. A draw the simulator refuses gives NaN, for the caller to leave out.
  */
-export function evaluateDraws(study: Study, knobs: readonly (DrawnKnob & { readonly value: number })[], points: Float64Array, n: number): Float64Array {
-  const d = knobs.length;
-  const dists = knobs.map((k) => distributionOf(k.range, k.value));
+export function evaluateDraws(study: Study, knobs: readonly DrawKnob[], points: Float64Array, n: number): Float64Array {
+  const dists = distributionsOf(knobs);
   const vsBaseline = vsBaselineOf(study);
   const out = new Float64Array(n);
   for (let row = 0; row < n; row += 1) {
-    const changes = new Map<string, number>();
-    for (let j = 0; j < d; j += 1) {
-      const knob = knobs[j]!;
-      // A count takes each whole number of its range with the same chance.
-      const u = points[row * d + j]!;
-      const v = knob.integer && knob.range.distribution === 'uniform' ? knob.range.low + Math.min(Math.floor(u * (knob.range.high - knob.range.low + 1)), knob.range.high - knob.range.low) : fromUnit(u, dists[j]!);
-      changes.set(knob.id, knob.integer ? Math.round(v) : v);
-    }
     try {
-      const m = studyMetric(study, changes, vsBaseline);
+      const m = studyMetric(study, drawnValues(knobs, dists, points, row), vsBaseline);
       out[row] = Number.isFinite(m) ? m : NaN;
     } catch {
       out[row] = NaN;

@@ -153,6 +153,19 @@ function issuesText(issues: readonly { path: string; message: string }[]): strin
   return issues.map((i) => `${i.path} ${i.message}`).join('; ');
 }
 
+/** A side's design and cell values with its knobs of those libraries moved (the node's figures are not values). */
+export function movedSide(side: StudySide, role: 'subject' | 'vs', changes: ReadonlyMap<string, number>): StudySide {
+  const design = new Map<string, number>();
+  const cell = new Map<string, number>();
+  for (const [id, value] of changes) {
+    const p = parse(id);
+    if (p.side !== role) continue;
+    if (p.library === 'design') design.set(p.key, value);
+    if (p.library === 'cell') cell.set(p.key, value);
+  }
+  return { ...side, values: moved(side.values, design), cellValues: moved(side.cellValues, cell) };
+}
+
 /** One side evaluated with its knobs moved (`changes` by knob id, values in the knob's unit). */
 export function evaluateSide(side: StudySide, role: 'subject' | 'vs', changes: ReadonlyMap<string, number>, network: NetworkAnalysis, batch?: number): Evaluation {
   const byLibrary: Record<KnobLibrary, Map<string, number>> = { design: new Map(), cell: new Map(), node: new Map() };

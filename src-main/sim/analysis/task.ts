@@ -5,7 +5,9 @@ import { findKnob, goalSeek } from './goal-seek.ts';
 import type { Study, StudyMetric, StudySide } from './knobs.ts';
 import { METRIC_UNITS } from './knobs.ts';
 import { tornado } from './tornado.ts';
-import { evaluateDraws, type DrawnKnob } from './draws.ts';
+import { evaluateDraws, type DrawKnob } from './draws.ts';
+import { paperDraws } from './paper-bands.ts';
+import type { PaperBasis } from '../experiment/bases.ts';
 
 // Sensitivity and goal seek as worker tasks: plain data in (both designs' values, the network),
 // the contract's answer out.
@@ -13,6 +15,7 @@ import { evaluateDraws, type DrawnKnob } from './draws.ts';
 export const SENSITIVITY_TASK = 'analysis.sensitivity';
 export const GOAL_SEEK_TASK = 'analysis.goalSeek';
 export const DRAWS_TASK = 'analysis.evaluateDraws';
+export const PAPER_DRAWS_TASK = 'analysis.paperDraws';
 
 export interface StudyTaskInput {
   readonly design: StudySide;
@@ -77,7 +80,7 @@ export function goalSeekTask(raw: unknown): GoalSeekOutput {
 }
 
 export interface DrawsTaskInput extends StudyTaskInput {
-  readonly knobs: readonly (DrawnKnob & { readonly value: number })[];
+  readonly knobs: readonly DrawKnob[];
   /** Rows of unit-cube coordinates, one column per knob. */
   readonly points: Float64Array;
   /** How many rows (with no knobs, the metric itself once per row). */
@@ -88,4 +91,22 @@ export interface DrawsTaskInput extends StudyTaskInput {
 export function drawsTask(raw: unknown): Float64Array {
   const input = raw as DrawsTaskInput;
   return evaluateDraws(studyOf(input), input.knobs, input.points, input.rows);
+}
+
+export interface PaperDrawsTaskInput {
+  readonly proposed: StudySide;
+  readonly baseline: StudySide;
+  readonly networks: readonly Network[];
+  readonly basis: PaperBasis;
+  readonly batch?: number;
+  readonly knobs: readonly DrawKnob[];
+  readonly points: Float64Array;
+  readonly rows: number;
+}
+
+/** The paper comparison's three averaged ratios at a batch of draws (3 numbers a row, NaN where refused). */
+export function paperDrawsTask(raw: unknown): Float64Array {
+  const input = raw as PaperDrawsTaskInput;
+  const networks = input.networks.map((network) => studyOf({ design: input.proposed, network, metric: 'energy' }).network);
+  return paperDraws(input.proposed, input.baseline, networks, input.basis, input.knobs, input.points, input.rows, input.batch);
 }

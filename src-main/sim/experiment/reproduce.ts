@@ -51,7 +51,7 @@ interface Totals {
   readonly area_m2: number;
 }
 
-type Ratios = Record<Metric, number>;
+export type Ratios = Record<Metric, number>;
 
 export interface OpFigures {
   readonly format: string;
@@ -194,6 +194,14 @@ function takes(ctx: Context, basis: PaperBasis, baselineTotals: readonly Totals[
     };
     return whatItTakes(metric, basis, ctx.proposed, PAPER_TARGETS[metric], ratioOf);
   });
+}
+
+/**
+ * The comparison's averaged ratios (baseline ÷ proposed, geometric mean over the networks) on one
+ * basis, without the explanations and the root finding: what an uncertainty study draws hundreds of.
+ */
+export function paperAverages(proposed: DesignInput, baseline: DesignInput, networks: readonly NetworkAnalysis[], basis: PaperBasis, batch?: number): Ratios {
+  return runBasis({ proposed, baseline, networks, batch: batch ?? baseline.params.defaultBatch }, basis).result.average;
 }
 
 export function comparePaper(proposed: DesignInput, baseline: DesignInput, networks: readonly NetworkAnalysis[], options: { basis: BasisChoice; batch?: number }): PaperComparison {
