@@ -27,6 +27,8 @@ type StudyInput = ParsedInput<'analysis.sensitivity'> | ParsedInput<'analysis.go
 
 /** Pieces a global study's draws are split into: enough to keep every worker of a pool busy. */
 const DRAW_CHUNKS = 8;
+/** How far a value without a range in its library moves in a tornado when no percentage is asked for. */
+const DEFAULT_PERCENT = 10;
 const BOOTSTRAP = 200;
 const CONFIDENCE = 0.95;
 
@@ -38,7 +40,7 @@ export class AnalysisService {
   }
 
   async sensitivity(input: ParsedInput<'analysis.sensitivity'>): Promise<Output<'analysis.sensitivity'>> {
-    const task: SensitivityTaskInput = { ...this.study(input), percent: input.percent };
+    const task: SensitivityTaskInput = { ...this.study(input), percent: input.percent ?? DEFAULT_PERCENT, useRanges: input.percent === undefined };
     return this.run(SENSITIVITY_TASK, task);
   }
 
@@ -59,7 +61,7 @@ export class AnalysisService {
    */
   async sobol(input: ParsedInput<'analysis.sobol'>): Promise<Output<'analysis.sobol'>> {
     const study = this.study(input);
-    const ranked = await this.run<SensitivityOutput>(SENSITIVITY_TASK, { ...study, percent: input.percent } satisfies SensitivityTaskInput);
+    const ranked = await this.run<SensitivityOutput>(SENSITIVITY_TASK, { ...study, percent: input.percent, useRanges: true } satisfies SensitivityTaskInput);
     // Values drawn as they are (a count with no whole number within ±percent) have no variance to explain.
     const chosen = this.rankedKnobs(study, ranked)
       .filter((k) => !fixedRange(drawRange(k, input.percent)))

@@ -28,7 +28,7 @@ describe('pimwb sensitivity and goal-seek', () => {
     for (let i = 1; i < out.parameters.length; i += 1) expect(swing(out.parameters[i - 1]!)).toBeGreaterThanOrEqual(swing(out.parameters[i]!));
     const text = await pimwb([...db(), 'sensitivity', '--design', 'sot-mram-pim', '--network', 'lenet5', '--metric', 'area']);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^area of SOT-MRAM PIM .* on LeNet-5: [\d.]+ mm\^2; each value moved by ±10%/);
+    expect(text.stdout).toMatch(/^area of SOT-MRAM PIM .* on LeNet-5: [\d.]+ mm\^2; .*±10%/);
   });
 
   it('finds a value with goal-seek that pimwb run, given it, reproduces within 0.5%', async () => {

@@ -40,10 +40,13 @@ describe('analysis', () => {
     expect(one.parameters.length).toBeGreaterThan(20);
     const swing = (p: (typeof one.parameters)[number]): number => Math.abs((p.metricAtHigh ?? one.baseline) - (p.metricAtLow ?? one.baseline));
     for (let i = 1; i < one.parameters.length; i += 1) expect(swing(one.parameters[i - 1]!)).toBeGreaterThanOrEqual(swing(one.parameters[i]!));
-    // A count of 1 cannot go lower: only its high end moves.
+    // A count of 1 cannot go lower, and a value may sit at an end of its library's range: the ends
+    // hold the value, and at least one of them moves.
     for (const p of one.parameters) {
       expect(p.low).toBeLessThanOrEqual(p.value);
-      expect(p.high).toBeGreaterThan(p.value);
+      expect(p.high).toBeGreaterThanOrEqual(p.value);
+      expect(p.high).toBeGreaterThan(p.low);
+      if (p.moved === 'percent' && p.unit !== '1') expect([p.low, p.high].map((x) => x / p.value)).toEqual([expect.closeTo(0.9, 9), expect.closeTo(1.1, 9)]);
     }
     expect(one.parameters.map((p) => p.library)).toContain('28 nm node');
     const ratio = await call(wb, 'analysis.sensitivity', { design: 'sot-mram-pim', network: 'lenet5', metric: 'energy', vs: 'floatpim' });

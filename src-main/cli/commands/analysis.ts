@@ -43,11 +43,17 @@ function valueText(value: number, unit: string): string {
   return unit === '1' || unit === '' ? String(v) : `${v} ${unit}`;
 }
 
+function movedText(out: SensitivityOutput): string {
+  const ranged = out.parameters.filter((p) => p.moved === 'range').length;
+  if (ranged === 0) return `each value moved by ±${out.percent}%`;
+  return `${ranged} values moved to the ends of the range their library gives, the other ${out.parameters.length - ranged} by ±${out.percent}%`;
+}
+
 function sensitivityText(out: SensitivityOutput, all: boolean): string {
   const what = out.vs ? `${out.metric} of ${out.design} ÷ ${out.vs}` : `${out.metric} of ${out.design}`;
   const rows = all ? out.parameters : out.parameters.filter((p) => p.elasticity !== 0).slice(0, 25);
   const lines = [
-    `${what} on ${out.network}: ${shown(out.baseline, out.unit)}; each value moved by ±${out.percent}% (${out.evaluations} evaluations)`,
+    `${what} on ${out.network}: ${shown(out.baseline, out.unit)}; ${movedText(out)} (${out.evaluations} evaluations)`,
     '',
     renderTable(rows, [
       { title: 'LIBRARY', value: (p) => (out.vs ? `${p.side === 'vs' ? 'vs' : 'design'}: ${p.library}` : p.library) },
@@ -70,9 +76,9 @@ function sensitivityText(out: SensitivityOutput, all: boolean): string {
 const sensitivity: Command = {
   path: ['sensitivity'],
   summary: 'which value decides the result: every value of a design, its cell and its node moved one at a time',
-  options: [...STUDY_OPTIONS, { name: 'percent', kind: 'string', value: 'P', description: 'how far each value moves down and up, in percent (default 10)' }, { name: 'all', kind: 'flag', description: 'list every value, not only the 25 that move the metric most' }],
+  options: [...STUDY_OPTIONS, { name: 'percent', kind: 'string', value: 'P', description: 'move every value down and up by P% (default: to the ends of the range its library gives, or by 10% without one)' }, { name: 'all', kind: 'flag', description: 'list every value, not only the 25 that move the metric most' }],
   details:
-    'Elasticity is d ln M / d ln p between the two ends. With --json: {"metric", "baseline", "parameters": [{"library", "key", "unit", "low", "high", "metricAtLow", "metricAtHigh", "elasticity", "side", "value", "refused"?}], "unit", "percent", ...}, most influential first; figures in SI (J, s, m^2, W) or a ratio with --vs.',
+    'Elasticity is d ln M / d ln p between the two ends. With --json: {"metric", "baseline", "parameters": [{"library", "key", "unit", "low", "high", "metricAtLow", "metricAtHigh", "elasticity", "side", "value", "moved" (range|percent), "refused"?}], "unit", "percent", ...}, most influential first; figures in SI (J, s, m^2, W) or a ratio with --vs.',
   async run(ctx, args) {
     const percent = numberOption(args, 'percent');
     const out = await ctx.call('analysis.sensitivity', { ...studyInput(args), ...(percent !== undefined ? { percent } : {}) });

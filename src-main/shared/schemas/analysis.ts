@@ -22,8 +22,8 @@ const studyShape = {
 export const sensitivityInputSchema = z
   .object({
     ...studyShape,
-    /** Each value moved down and up by this much. */
-    percent: z.number().gt(0, 'must be more than 0').lt(100, 'must be less than 100').default(10),
+    /** Each value moved down and up by this much; without it, a value with a range in its library moves to the range's ends and the others by 10%. */
+    percent: z.number().gt(0, 'must be more than 0').lt(100, 'must be less than 100').optional(),
   })
   .strict();
 
@@ -44,6 +44,8 @@ const sensitivityParameterSchema = z.object({
   side: z.enum(['design', 'vs']),
   /** The value itself, in `unit`. */
   value: z.number(),
+  /** Whether the ends are the range the library gives or ±percent. */
+  moved: z.enum(['range', 'percent']),
 });
 
 export const sensitivityOutputSchema = z.object({

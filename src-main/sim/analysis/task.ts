@@ -27,6 +27,8 @@ export interface StudyTaskInput {
 
 export interface SensitivityTaskInput extends StudyTaskInput {
   readonly percent: number;
+  /** Move a value with a range in its library to the range's ends (else by ±percent). */
+  readonly useRanges?: boolean;
 }
 
 export interface GoalSeekTaskInput extends StudyTaskInput {
@@ -44,7 +46,7 @@ export function studyOf(input: StudyTaskInput): Study {
 
 export function sensitivityTask(raw: unknown): SensitivityOutput {
   const input = raw as SensitivityTaskInput;
-  const result = tornado(studyOf(input), input.percent);
+  const result = tornado(studyOf(input), input.percent, undefined, input.useRanges === true);
   return {
     metric: input.metric,
     baseline: result.baseline,
@@ -60,6 +62,7 @@ export function sensitivityTask(raw: unknown): SensitivityOutput {
       ...(r.refused ? { refused: r.refused } : {}),
       side: r.knob.side === 'subject' ? 'design' : 'vs',
       value: r.knob.value,
+      moved: input.useRanges === true && r.knob.range ? 'range' : 'percent',
     })),
     percent: input.percent,
     unit: input.vs ? '1' : METRIC_UNITS[input.metric],

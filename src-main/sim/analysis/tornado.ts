@@ -1,7 +1,8 @@
 import { studyKnobs, studyMetric, vsBaselineOf, type Knob, type Study } from './knobs.ts';
 
-// Local sensitivity, one value at a time: each knob moved down and up by a percentage (a count to
-// the nearest other whole number), the metric at both ends, and the elasticity d ln M / d ln p
+// Local sensitivity, one value at a time: each knob moved to the ends of the range its library
+// gives (when asked to, and it has one) or down and up by a percentage (a count to the nearest
+// other whole number), the metric at both ends, and the elasticity d ln M / d ln p
 // between them, ranked by how far the metric moves. A moved value the simulator refuses leaves
 // that end empty with the reason, and the elasticity comes from the other end alone.
 
@@ -43,8 +44,13 @@ function elasticity(p0: number, m0: number, lowP: number, lowM: number | null, h
   return (Math.log(b[1]!) - Math.log(a[1]!)) / (Math.log(b[0]!) - Math.log(a[0]!));
 }
 
-/** Every knob of the study (or those `only` names by id), each moved by ±percent. */
-export function tornado(study: Study, percent = 10, only?: ReadonlySet<string>): Tornado {
+/** The ends a knob is moved to: its library's range when `useRanges` and it has one, else ±percent. */
+function endsFor(knob: Knob, percent: number, useRanges: boolean): [number, number] {
+  return useRanges && knob.range ? [knob.range.low, knob.range.high] : endsOf(knob, percent);
+}
+
+/** Every knob of the study (or those `only` names by id), each moved to its range's ends or by ±percent. */
+export function tornado(study: Study, percent = 10, only?: ReadonlySet<string>, useRanges = false): Tornado {
   if (!(percent > 0 && percent < 100)) throw new RangeError(`the percentage must be between 0 and 100 (got ${percent})`);
   const vsBaseline = vsBaselineOf(study);
   const baseline = studyMetric(study, new Map(), vsBaseline);
@@ -52,7 +58,7 @@ export function tornado(study: Study, percent = 10, only?: ReadonlySet<string>):
   const rows: TornadoRow[] = [];
   for (const knob of studyKnobs(study)) {
     if (only && !only.has(knob.id)) continue;
-    const [low, high] = endsOf(knob, percent);
+    const [low, high] = endsFor(knob, percent, useRanges);
     const refusals: string[] = [];
     const at = (value: number): number | null => {
       evaluations += 1;
