@@ -1,10 +1,10 @@
 import type { CellParams } from '../cells/params.ts';
-import { brent } from '../analysis/root.ts';
+import { seek, type SeekResult } from '../analysis/seek.ts';
 import type { PaperBasis, SideInput } from './bases.ts';
 
 // What it would take for the proposed design to reach each of the paper's ratios: the single cell
-// value that does it, found by a root finder over the model (Brent on the logarithm of the value),
-// or why no value in a physical range does.
+// value that does it, found by the same search as goal seek (analysis/seek.ts: a scan, then Brent
+// on the logarithm of the value), or why no value in a physical range does.
 
 export type Metric = 'energy' | 'latency' | 'area';
 
@@ -91,28 +91,31 @@ export function whatItTakes(metric: Metric, basis: PaperBasis, proposed: SideInp
   }
   if (current === undefined) return { ...base, value: null, feasible: false, reason: `the proposed cell has no ${knob.label} to vary` };
   const [lo, hi] = knob.range(proposed.cell, current);
-  const gap = (logValue: number): number => {
-    const ratio = ratioOf(knob.set(proposed.cell, Math.exp(logValue)));
-    return Number.isFinite(ratio) && ratio > 0 ? Math.log(ratio / target) : -Infinity;
-  };
-  let found: ReturnType<typeof brent>;
+  let found: SeekResult;
   try {
-    found = brent(gap, Math.log(lo), Math.log(hi), { xTolerance: 1e-4, maxIterations: 60 });
+    found = seek(
+      (value) => {
+        const ratio = ratioOf(knob.set(proposed.cell, value));
+        return Number.isFinite(ratio) && ratio > 0 ? ratio : null;
+      },
+      target,
+      [lo, hi],
+      { tolerance: 1e-4, scan: 9 },
+    );
   } catch (error) {
     return { ...base, value: null, feasible: false, reason: `the model cannot be built over the range: ${(error as Error).message}` };
   }
-  if (!found) {
-    const atLo = ratioOf(knob.set(proposed.cell, lo));
-    const atHi = ratioOf(knob.set(proposed.cell, hi));
-    const span = `the ratio spans ${fmt(Math.min(atLo, atHi))}x to ${fmt(Math.max(atLo, atHi))}x there`;
+  if (!found.found) {
+    const span = found.metricRange ? `the ratio spans ${fmt(found.metricRange[0])}x to ${fmt(found.metricRange[1])}x there` : 'the model cannot be built anywhere in it';
+    const jumps = found.jumps.map((j) => `; near ${fmt(j.at * knob.toUnit)} ${knob.unit} the ratio jumps across ${target}x`).join('');
     return {
       ...base,
       value: null,
       feasible: false,
-      reason: `no ${knob.label} within [${fmt(lo * knob.toUnit)}, ${fmt(hi * knob.toUnit)}] ${knob.unit} reaches ${target}x: ${span}${metric === 'area' ? ', so the periphery and the other components alone exceed the budget' : ', the rest of the cost (periphery, steps that do not write) does not scale with it'}`,
+      reason: `no ${knob.label} within [${fmt(lo * knob.toUnit)}, ${fmt(hi * knob.toUnit)}] ${knob.unit} reaches ${target}x: ${span}${jumps}${metric === 'area' ? ', so the periphery and the other components alone exceed the budget' : ', the rest of the cost (periphery, steps that do not write) does not scale with it'}`,
     };
   }
-  const value = Math.exp(found.x) * knob.toUnit;
+  const value = found.value * knob.toUnit;
   const now = current * knob.toUnit;
   return {
     ...base,
