@@ -89,6 +89,8 @@ export class CellService {
 
   exportNvsim(input: ParsedInput<'cells.exportNvsim'>): Output<'cells.exportNvsim'> {
     const library = this.cellLibrary(input.ref, input.version);
+    // Written from the cell's parameters, which hold each value alone: uncertainty ranges have no
+    // place in a .cell file and are left out (the library file, libraries.export, keeps them).
     const params = this.paramsOf(library);
     const unknown = library.values.filter((v) => v.key.startsWith(UNKNOWN_PREFIX)).map(valueToUnknown);
     const text = formatNvsimCell(params, { title: `${library.name}, version ${library.shownVersion} (${library.id})`, unknown });

@@ -1,9 +1,11 @@
 import type { ParamValue } from './schemas/library.ts';
-import { compareValues } from './library-diff.ts';
+import { compareValues, sameRange } from './library-diff.ts';
 
 // A value the user changed no longer says what its citation said, so it stops citing it: its
 // source becomes "edited by the user on <day>" unless the user gave another. A value only
 // re-expressed in another prefix (10 kOhm as 10000 Ohm) is the same value and keeps its source.
+// A value's range has a source of its own and follows the same rule: moving the range stamps the
+// range's source, not the value's.
 
 export const EDITED_PREFIX = 'edited by the user on ';
 
@@ -26,11 +28,22 @@ export function valueChanged(before: ParamValue, next: ParamValue): boolean {
   return compareValues(before, { ...next, source: before.source }) === 'changed';
 }
 
-/** `next` with the edited source on every value that changed from `base` but kept its old source. */
+/** True when both values have a range and `next`'s says something else than `before`'s (its source aside). */
+export function rangeMoved(before: ParamValue, next: ParamValue): boolean {
+  return before.range !== undefined && next.range !== undefined && !sameRange(before, next);
+}
+
+/**
+ * `next` with the edited source on every value that changed from `base` but kept its old source,
+ * and on every range that moved but kept its old source.
+ */
 export function stampEditedSources(base: readonly ParamValue[], next: readonly ParamValue[], day: string): ParamValue[] {
   const before = new Map(base.map((v) => [v.key, v]));
   return next.map((v) => {
     const old = before.get(v.key);
-    return old && v.source === old.source && valueChanged(old, v) ? { ...v, source: editedSource(day) } : v;
+    if (!old) return v;
+    let stamped = v.source === old.source && valueChanged(old, v) ? { ...v, source: editedSource(day) } : v;
+    if (stamped.range && stamped.range.source === old.range?.source && rangeMoved(old, stamped)) stamped = { ...stamped, range: { ...stamped.range, source: editedSource(day) } };
+    return stamped;
   });
 }

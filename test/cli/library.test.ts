@@ -97,4 +97,24 @@ describe('pimwb library diff', () => {
     const json = JSON.parse((await pimwb(['library', 'diff', 'Sample SOT cell', 'floatpim-published', '--db', db, '--json'])).stdout) as { counts: Record<string, number> };
     expect(json.counts).toMatchObject({ added: 19, removed: 5 });
   });
+
+  it('marks a range that changed and shows ranges beside the values', async () => {
+    const db = join(temp(), 'ranges.sqlite');
+    const file = join(temp(), 'lib.json');
+    writeFileSync(file, JSON.stringify(sampleFile));
+    await pimwb(['library', 'import', file, '--db', db]);
+    const { testWorkbench } = await import('../helpers/workbench.ts');
+    const wb = testWorkbench(temp(), 'ranges.sqlite');
+    const range = { low: 3.91, high: 10, distribution: 'log-uniform', source: 'NeuroSim presets at 22 and 7 nm' } as const;
+    const values = sampleFile.values.map((v) => (v.key === 'R_P' ? { ...v, range } : v));
+    const saved = await wb.dispatch('libraries.saveVersion', { ref: 'Sample SOT cell', baseVersion: 1, values, note: 'a range' });
+    expect(saved.ok).toBe(true);
+    wb.close();
+    const diff = await pimwb(['library', 'diff', 'Sample SOT cell', '--db', db]);
+    expect(diff.stdout).toMatch(/1 range-changed/);
+    expect(diff.stdout).toMatch(/r\s+R_P\s+10 kOhm \(no range\)\s+10 kOhm \(3\.91\.\.10, log-uniform\)/);
+    const show = await pimwb(['library', 'show', 'Sample SOT cell', '--db', db]);
+    expect(show.stdout).toMatch(/KEY\s+VALUE\s+UNIT\s+RANGE\s+SOURCE/);
+    expect(show.stdout).toMatch(/R_P\s+10\s+kOhm\s+3\.91\.\.10, log-uniform\s+NeuroSim SOT-MRAM preset \(22 nm\); range: NeuroSim presets/);
+  });
 });

@@ -28,8 +28,8 @@ async function openLibrary(page: Page, served: Served, id: string): Promise<void
   await page.getByTestId('library-name').waitFor();
 }
 
-async function cloneAndEdit(page: Page, served: Served, ref: string, name: string): Promise<{ id: string; values: { key: string; value: unknown; unit: string; source: string }[] }> {
-  const copy = await post<{ id: string; values: { key: string; value: unknown; unit: string; source: string }[] }>(page, served, 'libraries.clone', { ref, name });
+async function cloneAndEdit(page: Page, served: Served, ref: string, name: string): Promise<{ id: string; values: { key: string; value: unknown; unit: string; source: string; range?: unknown }[] }> {
+  const copy = await post<{ id: string; values: { key: string; value: unknown; unit: string; source: string; range?: unknown }[] }>(page, served, 'libraries.clone', { ref, name });
   await openLibrary(page, served, copy.value!.id);
   await page.getByTestId('edit-values').click();
   await page.getByTestId('library-editor').waitFor();
@@ -75,8 +75,10 @@ describe.skipIf(!chromiumPath)('library values in the browser', () => {
     await screenshot(page, 'libraries-refused-value');
     await page.keyboard.press('Control+s');
     expect(await page.getByTestId('save-dialog').count()).toBe(0);
-    // A client that skips the editor is refused by the service, naming the keys.
-    const values = cell.values.map((v) => (v.key === 'resistanceLow' ? { ...v, value: -3 } : v.key === 'cellArea' ? { ...v, value: 1e308 } : v));
+    // A client that skips the editor is refused by the service, naming the keys (without the range
+    // the -3 would fall outside of, which the schema would refuse first).
+    const plain = (v: (typeof cell.values)[number]) => ({ key: v.key, value: v.value, unit: v.unit, source: v.source });
+    const values = cell.values.map((v) => (v.key === 'resistanceLow' ? { ...plain(v), value: -3 } : v.key === 'cellArea' ? { ...plain(v), value: 1e308 } : v));
     const direct = await post(page, served, 'libraries.saveVersion', { ref: cell.id, baseVersion: 1, values });
     expect(direct.ok).toBe(false);
     expect(direct.error?.issues.map((i) => i.path).sort()).toEqual(['cellArea', 'resistanceLow']);
@@ -93,17 +95,20 @@ describe.skipIf(!chromiumPath)('library values in the browser', () => {
     const source = editor.getByLabel('resistanceLow source');
     const cited = await source.inputValue();
     expect(cited).toMatch(/NeuroSim/);
-    await editor.getByLabel('resistanceLow value').fill('12');
+    await editor.getByLabel('resistanceLow value').fill('8');
     expect(await source.inputValue()).toBe(`edited by the user on ${localDay()}`);
     await editor.getByLabel('resistanceLow value').fill('10');
     expect(await source.inputValue()).toBe(cited);
-    await editor.getByLabel('resistanceLow value').fill('12');
+    await editor.getByLabel('resistanceLow value').fill('8');
     // Re-expressed in ohms it is the same value: its source stays as it is.
     const high = editor.getByLabel('resistanceHigh source');
     const highCited = await high.inputValue();
     await editor.getByLabel('resistanceHigh unit').selectOption('Ohm');
     expect(await editor.getByLabel('resistanceHigh value').inputValue()).toBe('20400');
     expect(await high.inputValue()).toBe(highCited);
+    // Its range is re-expressed with it, and keeps its source too.
+    expect(await editor.getByLabel('resistanceHigh range low').inputValue()).toBe('8200');
+    expect(await editor.getByLabel('resistanceHigh range source').inputValue()).toMatch(/NeuroSim/);
     const pulse = editor.getByLabel('setPulse source', { exact: true });
     await pulse.fill('our 2025 measurement');
     await editor.getByLabel('setPulse value', { exact: true }).fill('0.8');
@@ -129,6 +134,92 @@ describe.skipIf(!chromiumPath)('library values in the browser', () => {
     expect(await changed.textContent()).toMatch(/source changed/);
     expect(await page.getByTestId('diff-note').last().textContent()).toMatch(/Version 2:\s*R_P and the set pulse/);
     await screenshot(page, 'library-diff-edited-source');
+    expect(session.problems).toEqual([]);
+  });
+
+  it('edits, adds and removes a value\'s range, refuses an impossible one at its field, and shows the saved ranges with their sources after a reload', async () => {
+    const { page } = session;
+    const cell = await cloneAndEdit(page, served, 'builtin:sot-mram-2t2mtj', 'Ranged cell');
+    const editor = page.getByTestId('library-editor');
+    const save = page.getByTestId('save-version');
+    const note = (key: string) => editor.locator(`[data-testid="value-note"][data-note-for="${key}"]`);
+    // The built-in range of R_P, cited.
+    expect(await editor.getByLabel('resistanceLow range low').inputValue()).toBe('3.91');
+    expect(await editor.getByLabel('resistanceLow range high').inputValue()).toBe('10');
+    const rangeSource = editor.getByLabel('resistanceLow range source');
+    expect(await rangeSource.inputValue()).toMatch(/^Peng et al\., "DNN\+NeuroSim V2\.0", IEEE TCAD 2021/);
+    expect(await editor.getByLabel('resistanceLow range sigma').count()).toBe(0);
+
+    // A high under the value is refused where it is typed.
+    await editor.getByLabel('resistanceLow range high').fill('9');
+    await note('resistanceLow').getByText('range high: must be at least the value (10)').waitFor();
+    expect(await editor.getByLabel('resistanceLow range high').getAttribute('aria-invalid')).toBe('true');
+    expect(await save.isDisabled()).toBe(true);
+    expect(await page.getByTestId('to-fix').textContent()).toMatch(/1 to fix/);
+    await screenshot(page, 'libraries-range-refused');
+    await editor.getByLabel('resistanceLow range high').fill('12');
+    await note('resistanceLow').waitFor({ state: 'detached' });
+    // The moved range no longer says what its citation said; a source typed for it is kept.
+    expect(await rangeSource.inputValue()).toBe(`edited by the user on ${localDay()}`);
+    expect(await editor.getByLabel('resistanceLow source').inputValue()).toMatch(/NeuroSim/);
+    await rangeSource.fill('our 2025 wafer measurements');
+
+    // A new range on the read voltage: normal, so it asks for its spread, and for a source.
+    await editor.getByRole('button', { name: 'Add a range to readVoltage' }).click();
+    const low = editor.getByLabel('readVoltage range low');
+    await expect.poll(() => low.evaluate((e) => e === document.activeElement)).toBe(true);
+    await low.fill('0.4');
+    await editor.getByLabel('readVoltage range high').fill('0.6');
+    await editor.getByLabel('readVoltage range distribution').selectOption('normal');
+    await note('readVoltage').getByText(/range σ: is needed for a normal range/).waitFor();
+    await note('readVoltage').getByText(/range source: must cite a source/).waitFor();
+    expect(await save.isDisabled()).toBe(true);
+    await editor.getByLabel('readVoltage range sigma').fill('0.05');
+    await editor.getByLabel('readVoltage range source').fill('assumption: 20% either side of the NeuroSim read voltage');
+    await note('readVoltage').waitFor({ state: 'detached' });
+
+    // The set current's range removed.
+    await editor.getByRole('button', { name: 'Remove the range of setCurrent' }).click();
+    expect(await editor.getByLabel('setCurrent range low', { exact: true }).count()).toBe(0);
+    expect(await editor.getByLabel('resetCurrent range low', { exact: true }).inputValue()).toBe('330');
+    await editor.getByLabel('readVoltage range low').scrollIntoViewIfNeeded();
+    await screenshot(page, 'libraries-range-edit');
+    await expect.poll(() => save.isEnabled()).toBe(true);
+    await save.click();
+    const dialog = page.getByTestId('save-dialog');
+    await dialog.getByLabel(/What changed/).fill('ranges from our wafer data');
+    await dialog.getByRole('button', { name: 'Save version 2' }).click();
+    await editor.waitFor({ state: 'detached' });
+
+    await page.reload();
+    await page.getByTestId('library-name').filter({ hasText: 'Ranged cell' }).waitFor();
+    const table = page.getByTestId('values-table');
+    const rangeOf = (key: string) => table.locator(`tr[data-key="${key}"]`).getByTestId('value-range');
+    expect(await rangeOf('resistanceLow').textContent()).toBe('(3.91–12, uniform)');
+    expect(await rangeOf('resistanceLow').getAttribute('title')).toBe('Source of the range: our 2025 wafer measurements');
+    expect(await rangeOf('readVoltage').textContent()).toBe('(0.4–0.6, normal, σ 0.05)');
+    expect(await rangeOf('setCurrent').count()).toBe(0);
+    expect(await rangeOf('resetCurrent').textContent()).toBe('(330–500, uniform)');
+    await rangeOf('readVoltage').scrollIntoViewIfNeeded();
+    await screenshot(page, 'libraries-range-view');
+    const saved = await post<{ values: { key: string; range?: unknown }[] }>(page, served, 'libraries.get', { ref: cell.id });
+    expect(saved.value!.values.find((v) => v.key === 'readVoltage')?.range).toEqual({
+      low: 0.4,
+      high: 0.6,
+      distribution: 'normal',
+      sigma: 0.05,
+      source: 'assumption: 20% either side of the NeuroSim read voltage',
+    });
+
+    // The diff says which ranges changed.
+    await page.getByTestId('compare').click();
+    const diff = page.getByTestId('diff-table');
+    await diff.waitFor();
+    const kinds = await diff.locator('tbody tr').evaluateAll((rows) => rows.map((r) => `${r.querySelector('td')?.textContent?.trim()}:${(r as HTMLElement).dataset.kind}`));
+    expect(kinds).toEqual(['resistanceLow:range-changed', 'readVoltage:range-changed', 'setCurrent:range-changed']);
+    expect(await diff.locator('tr[data-kind="range-changed"]').first().getByTestId('range-right').textContent()).toBe('(3.91–12, uniform)');
+    expect(await page.getByTestId('diff-summary').textContent()).toMatch(/3 range changed/);
+    await screenshot(page, 'library-diff-ranges');
     expect(session.problems).toEqual([]);
   });
 

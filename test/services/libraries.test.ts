@@ -4,7 +4,9 @@ import { call, sampleFile, testWorkbench } from '../helpers/workbench.ts';
 import { localDay } from '../../src-main/shared/edited-source.ts';
 import type { ParamValue } from '../../src-main/shared/schemas/library.ts';
 
-const setValue = (values: readonly ParamValue[], key: string, value: number | string): ParamValue[] => values.map((v) => (v.key === key ? { ...v, value } : v));
+/** The values with `key` set to `value`, without its uncertainty range (the schema would refuse a value outside it before the simulator saw it). */
+const setValue = (values: readonly ParamValue[], key: string, value: number | string): ParamValue[] =>
+  values.map((v) => (v.key === key ? { key: v.key, value, unit: v.unit, source: v.source } : v));
 
 describe('library services through the contract', () => {
   const temp = useTempDir();
@@ -62,6 +64,35 @@ describe('library services through the contract', () => {
     const again = await call(wb, 'libraries.import', { file: JSON.parse(JSON.stringify(exported.file)), name: 'Copy' });
     expect(again.values).toEqual(created.values);
     expect(again.kind).toBe('cell');
+  });
+
+  it('keeps ranges through a save, a reopened database, export and import; refuses one that does not hold its value; leaves them out of an NVSim .cell file', async () => {
+    const dir = temp();
+    const first = testWorkbench(dir);
+    const cell = await call(first, 'libraries.clone', { ref: 'builtin:stt-mram-1t1mtj', name: 'Ranged STT' });
+    expect(cell.values.find((v) => v.key === 'setCurrent')?.range).toMatchObject({ low: 40.82, high: 80 });
+    const range = { low: 2.5, high: 4, distribution: 'normal' as const, sigma: 0.3, source: 'our 2025 wafer measurements' };
+    const values = cell.values.map((v) => (v.key === 'resistanceLow' ? { ...v, range } : v));
+    const saved = await call(first, 'libraries.saveVersion', { ref: cell.id, baseVersion: 1, values, note: 'R_on spread' });
+    expect(saved.values.find((v) => v.key === 'resistanceLow')?.range).toEqual(range);
+    const outside = await first.dispatch('libraries.saveVersion', { ref: cell.id, baseVersion: 2, values: values.map((v) => (v.key === 'resistanceLow' ? { ...v, value: 5 } : v)) });
+    expect(outside.ok).toBe(false);
+    if (!outside.ok) expect(outside.error.issues).toContainEqual({ path: `values[${values.findIndex((v) => v.key === 'resistanceLow')}].range.high`, message: 'must be at least the value (5)' });
+    const exported = await call(first, 'libraries.export', { ref: cell.id });
+    expect(exported.file.schemaVersion).toBe(2);
+    const file = JSON.parse(JSON.stringify(exported.file)) as typeof exported.file;
+    expect(file.values.find((v) => v.key === 'resistanceLow')?.range).toEqual(range);
+    const imported = await call(first, 'libraries.import', { file, name: 'Ranged STT again' });
+    expect(imported.values).toEqual(saved.values);
+    first.close();
+
+    // Read back from the file by another workbench.
+    const wb = testWorkbench(dir);
+    expect((await call(wb, 'libraries.get', { ref: cell.id })).values).toEqual(saved.values);
+    expect((await call(wb, 'libraries.get', { ref: imported.id })).values).toEqual(saved.values);
+    const nvsim = await call(wb, 'cells.exportNvsim', { ref: cell.id });
+    expect(nvsim.text).toMatch(/-ResistanceOn \(ohm\): 3000\n/);
+    expect(nvsim.text).not.toMatch(/2500|wafer|uniform|normal/);
   });
 
   it('saves a new version on edit and refuses to edit built-ins', async () => {

@@ -6,6 +6,8 @@ import { parseJsonText, readTextFile, writeTextFile } from '../files.ts';
 import type { LibraryDetail, LibrarySummary } from '../../shared/schemas/library.ts';
 import { LIBRARY_KINDS } from '../../shared/schemas/library.ts';
 import { diffValues, type DiffRow } from '../../shared/library-diff.ts';
+import { rangeText } from '../../shared/value-range.ts';
+import type { ValueRange } from '../../shared/schemas/library.ts';
 
 // `pimwb library ...`: the same library services the window's Libraries page uses.
 
@@ -35,11 +37,14 @@ function detailText(d: LibraryDetail): string {
     d.description ? `description: ${d.description}` : '',
     '',
   ].filter((line, i) => line !== '' || i === 3);
+  const ranged = d.values.some((v) => v.range !== undefined);
   const values = renderTable(d.values, [
     { title: 'KEY', value: (v) => v.key },
     { title: 'VALUE', value: (v) => String(v.value), align: 'right' },
     { title: 'UNIT', value: (v) => v.unit },
-    { title: 'SOURCE', value: (v) => clip(v.source, 90) },
+    // Only libraries with ranges get the column (and its source, after the value's).
+    ...(ranged ? [{ title: 'RANGE', value: (v: LibraryDetail['values'][number]) => (v.range ? terminalRange(v.range) : '') }] : []),
+    { title: 'SOURCE', value: (v) => clip(v.range ? `${v.source}; range: ${v.range.source}` : v.source, 90) },
   ]);
   return header.join('\n') + (d.values.length ? values : 'No values yet.');
 }
@@ -168,12 +173,20 @@ const deleteCommand: Command = {
   },
 };
 
-function valueText(row: DiffRow, side: 'left' | 'right'): string {
-  const v = row[side];
-  return v ? `${String(v.value)} ${v.unit === '1' ? '' : v.unit}`.trim() : '';
+/** "2..4, normal, sigma 0.5": a range in plain ASCII. */
+function terminalRange(range: ValueRange): string {
+  return rangeText(range, { dash: '..', sigma: 'sigma' });
 }
 
-const DIFF_MARK: Record<DiffRow['kind'], string> = { same: ' ', restated: '=', changed: '~', 'source-changed': 's', added: '+', removed: '-' };
+function valueText(row: DiffRow, side: 'left' | 'right'): string {
+  const v = row[side];
+  if (!v) return '';
+  const text = `${String(v.value)} ${v.unit === '1' ? '' : v.unit}`.trim();
+  if (!row.rangeChanged) return text;
+  return `${text} (${v.range ? terminalRange(v.range) : 'no range'})`;
+}
+
+const DIFF_MARK: Record<DiffRow['kind'], string> = { same: ' ', restated: '=', changed: '~', 'range-changed': 'r', 'source-changed': 's', added: '+', removed: '-' };
 
 const diff: Command = {
   path: ['library', 'diff'],
@@ -185,7 +198,7 @@ const diff: Command = {
     { name: 'right', kind: 'int', value: 'N', description: 'version of the second library (default: the latest)' },
     { name: 'all', kind: 'flag', description: 'also list values that did not change' },
   ],
-  details: 'Numbers are compared in SI: "10 kOhm" and "10000 Ohm" are the same value restated (=). Marks: ~ changed, s source changed, + added, - removed.',
+  details: 'Numbers are compared in SI: "10 kOhm" and "10000 Ohm" are the same value restated (=). Marks: ~ changed, r range changed (the value\'s uncertainty range, shown in parentheses), s source changed, + added, - removed.',
   async run(ctx, args) {
     const first = operand(args, 0);
     const second = args.positionals[1] ?? first;

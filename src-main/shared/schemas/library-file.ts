@@ -3,9 +3,13 @@ import { descriptionSchema, libraryKindSchema, nameSchema, valuesSchema } from '
 
 // The JSON file users import and export. `format` and `schemaVersion` let later versions of the
 // workbench read old files and refuse files from the future with a clear message.
+//
+// Versions: 1, values with key, value, unit and source; 2, a value may also carry an uncertainty
+// `range` (schemas/library.ts). A version 1 file reads as it always did. Exports say 2, so a
+// workbench that knows no ranges refuses the file (asking for an update) instead of dropping them.
 
 export const LIBRARY_FILE_FORMAT = 'pimwb-library';
-export const LIBRARY_FILE_SCHEMA_VERSION = 1;
+export const LIBRARY_FILE_SCHEMA_VERSION = 2;
 
 export const libraryFileSchema = z
   .object({

@@ -6,7 +6,9 @@ import { checkCell } from './plausibility.ts';
 // NVSim .cell files (also read by DESTINY, NVMExplorer and NeuroSim's Accelergy plug-in):
 // "-Key (unit): value" lines and "//" comments. Keys we model map onto cell parameters; other keys
 // are kept and reported. Parameters NVSim has no key for (cell family, SOT channel, write
-// transistor) travel in "// pimwb:" comments, which NVSim ignores, so a round trip loses nothing.
+// transistor) travel in "// pimwb:" comments, which NVSim ignores, so a round trip loses no value.
+// Values' uncertainty ranges are not written: a .cell file describes one cell, and export works
+// from CellParams, which hold none (export the library file to keep them).
 
 interface KeyMap {
   readonly nvsim: string;

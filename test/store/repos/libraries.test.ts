@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { openWorkbenchDb } from '../../../src-main/store/db.ts';
+import Database from 'better-sqlite3';
+import { migrate, openWorkbenchDb, schemaVersion, LATEST_SCHEMA_VERSION } from '../../../src-main/store/db.ts';
+import { MIGRATIONS } from '../../../src-main/store/migrations/index.ts';
 import { LibraryRepo } from '../../../src-main/store/repos/libraries.ts';
 import { ExperimentRepo } from '../../../src-main/store/repos/experiments.ts';
 import { WorkbenchFailure } from '../../../src-main/shared/result.ts';
@@ -84,5 +86,45 @@ describe('LibraryRepo', () => {
     experiments.delete(exp);
     libraries.delete(id);
     expect(libraries.get(id)).toBeUndefined();
+  });
+
+  it('keeps a value\'s range through a save and a reopened database, and keeps versions without ranges as they were', () => {
+    const path = join(temp(), 'ranges.sqlite');
+    const first = openWorkbenchDb(path);
+    const repo = new LibraryRepo(first, fixedClock());
+    const id = repo.create({ name: 'ranged', kind: 'cell', description: '', values, note: 'created' });
+    const range = { low: 3.91, high: 10, distribution: 'log-uniform' as const, source: 'NeuroSim presets at 22 and 7 nm' };
+    const normal = { low: 90, high: 120, distribution: 'normal' as const, sigma: 5, source: 'assumption: a spread for the test' };
+    const ranged = [{ ...values[0]!, range }, { ...values[1]!, range: normal }, values[2]!];
+    expect(repo.saveVersion(id, 1, { values: ranged, description: '', note: 'ranges' })).toBe(2);
+    first.close();
+    const again = new LibraryRepo(openWorkbenchDb(path), fixedClock());
+    expect(again.get(id)!.values).toEqual(ranged);
+    expect(again.get(id, 1)!.values).toEqual(values);
+    expect(again.get(id, 1)!.values[0]).not.toHaveProperty('range');
+  });
+});
+
+describe('a database from before ranges (schema 5)', () => {
+  const temp = useTempDir();
+
+  it('opens at the latest schema with its libraries unchanged, and then stores ranges', () => {
+    const path = join(temp(), 'v5.sqlite');
+    const old = new Database(path);
+    old.pragma('journal_mode = WAL');
+    migrate(old, MIGRATIONS.slice(0, 5));
+    expect(schemaVersion(old)).toBe(5);
+    old.prepare("INSERT INTO libraries VALUES ('lib_old', 'Old cell', 'cell', 1, 't', 't')").run();
+    old.prepare("INSERT INTO library_versions VALUES ('lib_old', 1, 'd', 'created', ?, 3, 1, 2, 't')").run(JSON.stringify(values));
+    old.close();
+    const db = openWorkbenchDb(path);
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(LATEST_SCHEMA_VERSION).toBe(6);
+    const repo = new LibraryRepo(db, fixedClock());
+    expect(repo.get('lib_old')).toMatchObject({ name: 'Old cell', version: 1, values });
+    const range = { low: 8, high: 12, distribution: 'uniform' as const, source: 'our measurement' };
+    repo.saveVersion('lib_old', 1, { values: [{ ...values[0]!, range }, ...values.slice(1)], description: 'd', note: 'a range' });
+    expect(repo.get('lib_old')!.values[0]!.range).toEqual(range);
+    db.close();
   });
 });

@@ -1,4 +1,4 @@
-import { v } from '../../cells/builtin/definition.ts';
+import { span, v } from '../../cells/builtin/definition.ts';
 import {
   FLOATPIM,
   FLOATPIM_CONTROLLER_MM2_PER_TILE,
@@ -24,6 +24,12 @@ export const SHARED_ASSUMPTIONS = {
     5,
     'fJ',
     'assumption: one switch and about 30 um of wire to the neighbouring block per lane: (2 x 0.7 fF NAND2-size switch gate + 0.2 fF/um x 30 um) x (0.9 V)^2 (28 nm gate figures of the ZigZag in-memory-computing cost model, Mei et al., IEEE TC 2021)',
+    span(
+      2.75,
+      17.3,
+      'log-uniform',
+      'assumption: FloatPIM publishes no block pitch; 10 to 100 um of wire to the neighbouring block gives (1.4 fF + 0.2 fF/um x 10 to 100 um) x (0.9 V)^2 = 2.75 to 17.3 fJ (28 nm figures of ZigZag, Mei et al., IEEE TC 2021)',
+    ),
   ),
   operandWrites: v(
     'operandWritesPerMac',

@@ -1,5 +1,6 @@
 import { v, type CellDefinition, type CellValue } from './definition.ts';
 import { NEUROSIM_SOT, PARAPIM, WANG_FIGURE } from './sources.ts';
+import { SOT_RANGES } from './sot-ranges.ts';
 
 // The proposed complementary cell of Wang et al., as drawn: the bit D and its complement, each in
 // an MTJ on its own SOT strip, each strip with one transistor gated by IN or its complement, the
@@ -12,18 +13,18 @@ const WHY_NEUROSIM = 'Wang et al. publish no device values';
 const common: readonly CellValue[] = [
   v('family', 'sot-mram-2t2mtj', '', `${WANG_FIGURE}: complementary cell, XNOR per cell, column search by summed current`),
   v('aspectRatio', 0.685, '1', `${NEUROSIM_SOT}: 14.3 F wide, 9.8 F high (${WHY_NEUROSIM})`),
-  v('resistanceLow', 10, 'kOhm', `${NEUROSIM_SOT} (${WHY_NEUROSIM})`),
-  v('resistanceHigh', 20.4, 'kOhm', `${NEUROSIM_SOT} (${WHY_NEUROSIM})`),
+  v('resistanceLow', 10, 'kOhm', `${NEUROSIM_SOT} (${WHY_NEUROSIM})`, SOT_RANGES.resistanceLow),
+  v('resistanceHigh', 20.4, 'kOhm', `${NEUROSIM_SOT} (${WHY_NEUROSIM})`, SOT_RANGES.resistanceHigh),
   v('readMode', 'voltage', '', `assumption: voltage-mode latch sense amplifiers against a reference, as SOT-MRAM PIM designs use (${PARAPIM}); a current-mode I-V converter per column (50,000 F^2 in NVSim) would not fit an array that senses every column`),
   v('readVoltage', 0.5, 'V', `${NEUROSIM_SOT} (${WHY_NEUROSIM})`),
   v('minSenseVoltage', 25, 'mV', 'assumption: the 25 mV margin of NVSim\'s sample MRAM cells (Dong et al., IEEE TCAD 2012)'),
   v('setMode', 'current', '', `${WANG_FIGURE}: written by SOT current through the heavy-metal strip`),
-  v('setCurrent', 330, 'uA', NEUROSIM_SOT),
+  v('setCurrent', 330, 'uA', NEUROSIM_SOT, SOT_RANGES.writeCurrent),
   v('setPulse', 1, 'ns', NEUROSIM_SOT),
   v('resetMode', 'current', '', `${WANG_FIGURE}: written by SOT current through the heavy-metal strip`),
-  v('resetCurrent', 330, 'uA', NEUROSIM_SOT),
+  v('resetCurrent', 330, 'uA', NEUROSIM_SOT, SOT_RANGES.writeCurrent),
   v('resetPulse', 1, 'ns', NEUROSIM_SOT),
-  v('sotChannelResistance', 670, 'Ohm', NEUROSIM_SOT),
+  v('sotChannelResistance', 670, 'Ohm', NEUROSIM_SOT, SOT_RANGES.sotChannelResistance),
   v('accessType', 'CMOS', '', WANG_FIGURE),
 ];
 

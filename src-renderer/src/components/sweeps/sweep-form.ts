@@ -118,9 +118,19 @@ export function failuresOf(key: string, list: readonly Failure[]): Failure[] {
   return list.filter((f) => f.message.split('; ').some((part) => part.startsWith(`${key} `) || part.startsWith(`${key}:`)));
 }
 
-/** The design's values with the point's values put in, each changed one marked as chosen in a sweep. */
+/**
+ * The design's values with the point's values put in, each changed one marked as chosen in a
+ * sweep. A swept value keeps its uncertainty range while the range holds it, and loses it when
+ * the sweep went past it (a saved value must lie within its range).
+ */
 export function pointValues(base: readonly ParamValue[], point: SweepPoint, why: string): ParamValue[] {
-  return base.map((v) => (v.key in point.values ? { ...v, value: point.values[v.key]!, source: `assumption: ${why}` } : v));
+  return base.map((v) => {
+    if (!(v.key in point.values)) return v;
+    const value = point.values[v.key]!;
+    const { range, ...rest } = v;
+    const kept = range && range.low <= value && value <= range.high ? { range } : {};
+    return { ...rest, value, source: `assumption: ${why}`, ...kept };
+  });
 }
 
 /** "name @ rows=256, powerBudget=44.72 W", cut to the 120 characters a name may have. */
