@@ -5,6 +5,7 @@ import { prepareDesign } from '../arch/prepare.ts';
 import { evaluateSubarray } from '../array/subarray.ts';
 import { NUMERIC_SPECS, cellParamsFromValues } from '../cells/params.ts';
 import type { LibraryValue, NumberSpec } from '../params/read-values.ts';
+import type { ValueRange } from '../../shared/schemas/library.ts';
 import { techNode, type TechNode } from '../tech/nodes.ts';
 import type { NetworkAnalysis } from '../workload/analyze.ts';
 import { evaluate } from '../experiment/evaluate.ts';
@@ -54,7 +55,7 @@ export interface Knob {
   readonly min: number;
   readonly max: number;
   /** The library's uncertainty range of the value, when it gives one (in `unit`, with its source). */
-  readonly range?: { readonly low: number; readonly high: number; readonly distribution: 'uniform' | 'log-uniform' | 'normal' | 'lognormal'; readonly sigma?: number; readonly source: string };
+  readonly range?: ValueRange;
 }
 
 /** Design values that are settings of the study rather than quantities (the node is a choice of table; mux a choice of 1, 2, 4, 8; the batch belongs to the run). */
@@ -109,7 +110,7 @@ function libraryKnobs(side: 'subject' | 'vs', library: 'design' | 'cell', name: 
     // Zero stands for "not used" (a cell read by current has no read voltage): nothing to move.
     if (v.value === 0) continue;
     const { min, max } = boundsOf(spec, factor);
-    const range = (v as LibraryValue & { readonly range?: Knob['range'] }).range;
+    const range = v.range;
     knobs.push({ id: `${side}:${library}:${v.key}`, side, library, libraryName: name, key: v.key, unit: v.unit, value: v.value, integer: spec.integer === true, min, max, ...(range ? { range } : {}) });
   }
   return knobs;
