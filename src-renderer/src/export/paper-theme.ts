@@ -112,16 +112,20 @@ function fixLegend(legend: Obj, style: LegendStyle, layout: LegendLayout, names:
   return fixed;
 }
 
-/** A value axis's name along its middle, turned, so a long name fits a narrow figure. */
-function sideName(axis: Obj, plotHeight: number): Obj {
+/**
+ * A value axis's name along its middle, so a long name fits a narrow figure: turned beside a
+ * vertical axis, level under a horizontal one (a chart of horizontal bars).
+ */
+function sideName(axis: Obj, plotHeight: number, vertical: boolean): Obj {
   if (axis.type === 'category' || !axis.name) return {};
+  if (!vertical) return { nameLocation: 'middle', nameRotate: 0, nameGap: 20 };
   return { nameLocation: 'middle', nameRotate: 90, nameGap: 34, nameTruncate: { maxWidth: plotHeight, ellipsis: '…' } };
 }
 
-function fixAxis(axis: Obj, font: string, plotHeight: number): Obj {
+function fixAxis(axis: Obj, font: string, plotHeight: number, vertical: boolean): Obj {
   const label = asObj(axis.axisLabel);
   const rich = richText(label.rich, pt(8), font);
-  const side = sideName(axis, plotHeight);
+  const side = sideName(axis, plotHeight, vertical);
   return {
     ...axis,
     ...side,
@@ -196,7 +200,7 @@ export function paperOption(option: EChartsCoreOption, style: PaperStyle, measur
   const top = Math.round(((layout?.bottom ?? 0) + roomAbovePlot(series, pt(8))) * 100) / 100;
   if (isObj(src.grid)) out.grid = { ...src.grid, top, left: 4, right: 8, bottom: 4 };
   const plotHeight = size.height - top - 8;
-  for (const key of ['xAxis', 'yAxis'] as const) if (src[key]) out[key] = mapComponent(src[key], (a) => fixAxis(a, font, plotHeight));
+  for (const key of ['xAxis', 'yAxis'] as const) if (src[key]) out[key] = mapComponent(src[key], (a) => fixAxis(a, font, plotHeight, key === 'yAxis'));
   if (legend && layout) out.legend = fixLegend(legend, legendStyle, layout, names);
   if (src.title) out.title = mapComponent(src.title, (t) => ({ ...t, textStyle: text(t.textStyle, pt(9), font) }));
   return out as EChartsCoreOption;
