@@ -27,6 +27,7 @@ export function drawRange(knob: Knob, percent: number): DrawRange {
   let [low, high] = [knob.value * (1 - f), knob.value * (1 + f)];
   if (knob.integer) [low, high] = [Math.ceil(low), Math.floor(high)];
   [low, high] = [Math.max(low, knob.min), Math.min(high, knob.max)];
+  if (!(high > low)) return { low: knob.value, high: knob.value, distribution: 'uniform', source: `assumption: held at the value: a count with no other whole number within ±${percent}%` };
   return { low, high, distribution: 'uniform', source: `assumption: no published range in the library; drawn uniformly within ±${percent}% of the value` };
 }
 

@@ -138,6 +138,8 @@ export function sobolOption(output: SobolOutput, rows: readonly SobolIndex[], pa
 export function rangeText(range: Range, unit: string): string {
   const u = unit && unit !== '1' ? ` ${prettyUnit(unit)}` : '';
   const sigma = range.sigma !== undefined ? ` (σ ${formatValue(range.sigma, unit)})` : '';
+  // A count with no other whole number within ±percent is not drawn.
+  if (!(range.high > range.low)) return `held at ${Number(range.low.toPrecision(4))}${u}`;
   return `${Number(range.low.toPrecision(4))} to ${Number(range.high.toPrecision(4))}${u}, ${range.distribution}${sigma}`;
 }
 

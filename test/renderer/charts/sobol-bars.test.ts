@@ -81,6 +81,7 @@ describe('Sobol bars', () => {
   it('says what each value was drawn from, and how many ranges are assumed', () => {
     expect(rangeText(ASSUMED, 'V')).toBe('0.81 to 0.99 V, uniform');
     expect(rangeText(PUBLISHED, 'kOhm')).toBe('8 to 12 kOhm, normal (σ 1 kOhm)');
+    expect(rangeText({ low: 2, high: 2, distribution: 'uniform', source: 'assumption: held at the value' }, '1')).toBe('held at 2');
     expect(isAssumedRange(ASSUMED)).toBe(true);
     expect(isAssumedRange(PUBLISHED)).toBe(false);
     expect(rangesSummary([ASSUMED, ASSUMED, PUBLISHED], 10)).toBe('3 values drawn at once: 1 from the range their library gives; 2 uniformly within ±10 % of the value, where the library gives no range.');
