@@ -2,7 +2,7 @@ import { WorkbenchFailure } from '../shared/result.ts';
 import type { JobRunner } from '../shared/jobs.ts';
 import type { Output, ParsedInput } from '../shared/ipc/contract.ts';
 import { METRIC_UNITS, sideKnobs, type Knob, type StudySide } from '../sim/analysis/knobs.ts';
-import { drawRange, fixedRange } from '../sim/analysis/draws.ts';
+import { dimensionsOf, drawRange, fixedRange, tieKnobs } from '../sim/analysis/draws.ts';
 import { PAPER_BAND_METRICS } from '../sim/analysis/paper-bands.ts';
 import { PAPER_NETWORKS, PAPER_TARGETS } from '../sim/experiment/reproduce.ts';
 import { sobolIndices, sobolSample } from '../sim/analysis/sobol.ts';
@@ -62,13 +62,17 @@ export class AnalysisService {
   async sobol(input: ParsedInput<'analysis.sobol'>): Promise<Output<'analysis.sobol'>> {
     const study = this.study(input);
     const ranked = await this.run<SensitivityOutput>(SENSITIVITY_TASK, { ...study, percent: input.percent, useRanges: true } satisfies SensitivityTaskInput);
-    // Values drawn as they are (a count with no whole number within ±percent) have no variance to explain.
-    const chosen = this.rankedKnobs(study, ranked)
-      .filter((k) => !fixedRange(drawRange(k, input.percent)))
-      .slice(0, input.top);
-    if (chosen.length === 0) throw new WorkbenchFailure('invalid_input', 'no value of the design can be drawn within the ranges', [{ path: 'percent', message: 'widen the range' }]);
-    const drawn = chosen.map((k) => ({ id: k.id, integer: k.integer, value: k.value, range: drawRange(k, input.percent) }));
-    const d = drawn.length;
+    // Values drawn as they are (a count with no whole number within ±percent) have no variance to
+    // explain; a value drawn with another (tieKnobs) is one factor with it, studied under its name.
+    const ranking = this.rankedKnobs(study, ranked);
+    const all = tieKnobs(ranking.map((k) => ({ id: k.id, integer: k.integer, value: k.value, range: drawRange(k, input.percent) })));
+    const leaders = all.filter((k) => k.follows === undefined && !fixedRange(k.range)).slice(0, input.top);
+    if (leaders.length === 0) throw new WorkbenchFailure('invalid_input', 'no value of the design can be drawn within the ranges', [{ path: 'percent', message: 'widen the range' }]);
+    const chosenIds = new Set(leaders.map((k) => k.id));
+    const drawn = [...leaders, ...all.filter((k) => k.follows !== undefined && chosenIds.has(k.follows))];
+    const knobOf = new Map(ranking.map((k) => [k.id, k]));
+    const together = (id: string): string[] => drawn.filter((k) => k.follows === id).map((k) => knobOf.get(k.id)!.key);
+    const d = leaders.length;
     const n = input.samples;
     const sample = sobolSample(d, { samples: n, seed: input.seed });
     const outputs = await this.evaluateDraws(study, drawn, sample.points, (d + 2) * n);
@@ -84,9 +88,20 @@ export class AnalysisService {
     const result = sobolIndices(pick(0), pick(1), Array.from({ length: d }, (_, i) => pick(2 + i)), { seed: input.seed, bootstrap: BOOTSTRAP, confidence: CONFIDENCE });
     return {
       indices: result.indices
-        .map((index) => ({ index, knob: chosen[index.index]!, range: drawn[index.index]!.range }))
+        .map((index) => ({ index, knob: knobOf.get(leaders[index.index]!.id)!, range: leaders[index.index]!.range, with: together(leaders[index.index]!.id) }))
         .sort((a, b) => b.index.total - a.index.total || b.index.first - a.index.first)
-        .map(({ index, knob, range }) => ({ key: knob.key, first: index.first, total: index.total, firstCI: index.firstCI, totalCI: index.totalCI, library: knob.libraryName, side: knob.side === 'subject' ? ('design' as const) : ('vs' as const), unit: knob.unit, range })),
+        .map(({ index, knob, range, with: others }) => ({
+          key: knob.key,
+          first: index.first,
+          total: index.total,
+          firstCI: index.firstCI,
+          totalCI: index.totalCI,
+          library: knob.libraryName,
+          side: knob.side === 'subject' ? ('design' as const) : ('vs' as const),
+          unit: knob.unit,
+          range,
+          ...(others.length ? { together: others } : {}),
+        })),
       metric: input.metric,
       unit: ranked.unit,
       baseline: ranked.baseline,
@@ -104,10 +119,11 @@ export class AnalysisService {
   async uncertainty(input: ParsedInput<'analysis.uncertainty'>): Promise<Output<'analysis.uncertainty'>> {
     const study = this.study(input);
     const knobs = [...sideKnobs(study.design, 'subject'), ...(study.vs ? sideKnobs(study.vs, 'vs') : [])];
-    const drawn = knobs.map((k) => ({ id: k.id, integer: k.integer, value: k.value, range: drawRange(k, input.percent) }));
+    const drawn = tieKnobs(knobs.map((k) => ({ id: k.id, integer: k.integer, value: k.value, range: drawRange(k, input.percent) })));
+    const keyOf = new Map(knobs.map((k) => [k.id, k.key]));
     // With no value drawn, the one row is the metric as the libraries give it.
     const baseline = (await this.evaluateDraws(study, [], new Float64Array(0), 1))[0]!;
-    const outputs = await this.evaluateDraws(study, drawn, uniformPoints(drawn.length, input.samples, input.seed), input.samples);
+    const outputs = await this.evaluateDraws(study, drawn, uniformPoints(dimensionsOf(drawn), input.samples, input.seed), input.samples);
     const valid = Float64Array.from(outputs.filter((m) => Number.isFinite(m))).sort();
     if (valid.length < 2) throw new WorkbenchFailure('conflict', `the simulator refused ${outputs.length - valid.length} of ${outputs.length} draws; narrow the ranges (--percent)`);
     const mean = valid.reduce((a, b) => a + b, 0) / valid.length;
@@ -122,7 +138,10 @@ export class AnalysisService {
       baseline,
       seed: input.seed,
       refused: outputs.length - valid.length,
-      parameters: knobs.map((k, i) => ({ library: k.libraryName, side: k.side === 'subject' ? ('design' as const) : ('vs' as const), key: k.key, unit: k.unit, value: k.value, range: drawn[i]!.range })),
+      parameters: knobs.map((k, i) => {
+        const follows = drawn[i]!.follows;
+        return { library: k.libraryName, side: k.side === 'subject' ? ('design' as const) : ('vs' as const), key: k.key, unit: k.unit, value: k.value, range: drawn[i]!.range, ...(follows ? { drawnWith: keyOf.get(follows)! } : {}) };
+      }),
     };
   }
 
@@ -140,10 +159,10 @@ export class AnalysisService {
     const baseline = side('baseline', input.baseline);
     const networks = PAPER_NETWORKS.map((id) => this.deps.networks.find(`builtin:${id}`).network);
     const knobs = [...sideKnobs(proposed, 'subject'), ...sideKnobs(baseline, 'vs')].filter((k) => k.library !== 'node');
-    const drawn = knobs.map((k) => ({ id: k.id, integer: k.integer, value: k.value, range: drawRange(k, input.percent) })).filter((k) => !fixedRange(k.range));
+    const drawn = tieKnobs(knobs.map((k) => ({ id: k.id, integer: k.integer, value: k.value, range: drawRange(k, input.percent) })).filter((k) => !fixedRange(k.range)));
     const common = { proposed, baseline, networks, basis: input.basis, ...(input.batch !== undefined ? { batch: input.batch } : {}) };
     const modelled = await this.run<Float64Array>(PAPER_DRAWS_TASK, { ...common, knobs: [], points: new Float64Array(0), rows: 1 } satisfies PaperDrawsTaskInput);
-    const d = drawn.length;
+    const d = dimensionsOf(drawn);
     const points = uniformPoints(d, input.samples, input.seed);
     const per = Math.max(1, Math.ceil(input.samples / DRAW_CHUNKS));
     const parts: Promise<Float64Array>[] = [];
@@ -186,7 +205,7 @@ export class AnalysisService {
 
   /** The metric at every row of `points`, in chunks run side by side on the job runner. */
   private async evaluateDraws(study: StudyTaskInput, knobs: DrawsTaskInput['knobs'], points: Float64Array, rows: number): Promise<Float64Array> {
-    const d = knobs.length;
+    const d = dimensionsOf(knobs);
     const per = Math.max(1, Math.ceil(rows / DRAW_CHUNKS));
     const chunks: Promise<Float64Array>[] = [];
     for (let start = 0; start < rows; start += per) {

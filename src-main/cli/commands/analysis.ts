@@ -159,7 +159,7 @@ function sobolText(out: SobolOutput): string {
     `baseline ${shown(out.baseline, out.unit)}, mean over the draws ${shown(out.mean, out.unit)}`,
     '',
     renderTable(out.indices, [
-      { title: 'KEY', value: (i) => i.key },
+      { title: 'KEY', value: (i) => (i.together?.length ? `${i.key} (with ${i.together.join(', ')})` : i.key) },
       { title: 'LIBRARY', value: (i) => (i.side === 'vs' ? `vs: ${i.library}` : i.library) },
       { title: 'FIRST', value: (i) => i.first.toFixed(3), align: 'right' },
       { title: 'INTERVAL', value: (i) => ci(i.firstCI) },
@@ -175,7 +175,7 @@ const sobolCommand: Command = {
   summary: 'global sensitivity: first- and total-order Sobol indices of the most influential values, with bootstrap intervals',
   options: [...GLOBAL_OPTIONS, { name: 'top', kind: 'int', value: 'N', description: 'study the N values the tornado ranks highest (default 30)' }],
   details:
-    'Saltelli sampling, N (d + 2) evaluations; the first order by Saltelli et al. (2010), the total by Jansen (1999). With --json: {"indices": [{"key", "first", "total", "firstCI", "totalCI", "library", "side", "unit", "range"}], "metric", "unit", "baseline", "mean", "variance", "samples", "seed", "evaluations", "refused", "confidence"}.',
+    'Saltelli sampling, N (d + 2) evaluations; the first order by Saltelli et al. (2010), the total by Jansen (1999). With --json: {"indices": [{"key", "first", "total", "firstCI", "totalCI", "library", "side", "unit", "range", "together"?}], "metric", "unit", "baseline", "mean", "variance", "samples", "seed", "evaluations", "refused", "confidence"}.',
   async run(ctx, args) {
     const top = intOption(args, 'top');
     const out = await withPool(ctx, () => ctx.call('analysis.sobol', { ...studyInput(args), ...globalInput(args), ...(top !== undefined ? { top } : {}) }));

@@ -128,6 +128,8 @@ export const sobolOutputSchema = z.object({
       unit: z.string(),
       /** What the value was drawn from. */
       range: rangeSchema,
+      /** Values drawn with this one (the other state of the same device): one factor with it. */
+      together: z.array(z.string()).optional(),
     }),
   ),
   metric: z.enum(ANALYSIS_METRICS),
@@ -158,7 +160,18 @@ export const uncertaintyOutputSchema = z.object({
   seed: z.number().int(),
   refused: z.number().int(),
   /** Every value drawn, with what from. */
-  parameters: z.array(z.object({ library: z.string(), side: z.enum(['design', 'vs']), key: z.string(), unit: z.string(), value: z.number(), range: rangeSchema })),
+  parameters: z.array(
+    z.object({
+      library: z.string(),
+      side: z.enum(['design', 'vs']),
+      key: z.string(),
+      unit: z.string(),
+      value: z.number(),
+      range: rangeSchema,
+      /** The value this one is drawn with (it moves through its range as that one moves through its own). */
+      drawnWith: z.string().optional(),
+    }),
+  ),
 });
 export type UncertaintyOutput = z.infer<typeof uncertaintyOutputSchema>;
 

@@ -19,6 +19,45 @@ export interface DrawnKnob {
   readonly id: string;
   readonly integer: boolean;
   readonly range: DrawRange;
+  /** Drawn with another knob's coordinate (by its id): the two move together through their ranges. */
+  readonly follows?: string;
+}
+
+/**
+ * Pairs of a cell's values that describe one device and move together: drawn independently they
+ * give cells no publication describes (a high state below the low one, a read signal too small to
+ * sense, a set current half the reset current). When the library gives both a range, the second
+ * is drawn with the first's coordinate, so the ends of the two ranges (published together, as one
+ * preset each) are drawn together and the draws between them interpolate.
+ */
+const MOVE_TOGETHER: readonly (readonly [string, string])[] = [
+  ['resistanceLow', 'resistanceHigh'],
+  ['setCurrent', 'resetCurrent'],
+  ['setPulse', 'resetPulse'],
+  ['setEnergy', 'resetEnergy'],
+  ['setVoltage', 'resetVoltage'],
+];
+
+/** The knobs with `follows` set where a pair of MOVE_TOGETHER both carry their library's range. */
+export function tieKnobs<K extends DrawnKnob>(knobs: readonly K[]): (K & { readonly follows?: string })[] {
+  const byId = new Map(knobs.map((k) => [k.id, k]));
+  const fromLibrary = (k: K | undefined): boolean => k !== undefined && !k.range.source.startsWith('assumption:') && !fixedRange(k.range);
+  const ties = new Map<string, string>();
+  for (const k of knobs) {
+    const [side, library, key] = k.id.split(':');
+    if (library !== 'cell') continue;
+    for (const [lead, follow] of MOVE_TOGETHER) {
+      if (key !== follow) continue;
+      const leader = byId.get(`${side}:cell:${lead}`);
+      if (fromLibrary(leader) && fromLibrary(k)) ties.set(k.id, leader!.id);
+    }
+  }
+  return knobs.map((k) => (ties.has(k.id) ? { ...k, follows: ties.get(k.id)! } : k));
+}
+
+/** How many coordinates a draw of these knobs needs: one per knob that follows none. */
+export function dimensionsOf(knobs: readonly DrawnKnob[]): number {
+  return knobs.filter((k) => k.follows === undefined).length;
 }
 
 export function drawRange(knob: Knob, percent: number): DrawRange {
@@ -42,18 +81,23 @@ function distributionOf(range: DrawRange, value: number): Distribution {
   return { kind: 'lognormal', median: value, sigma: range.sigma!, low: range.low, high: range.high };
 }
 
-/** The knobs' values at one row of unit-cube coordinates, by knob id (`dists` from distributionsOf). */
+/**
+ * The knobs' values at one row of unit-cube coordinates, by knob id (`dists` from distributionsOf).
+ * A row has one coordinate per knob that follows none, in the knobs' order; a knob that follows
+ * another takes that one's coordinate.
+ */
 export function drawnValues(knobs: readonly DrawKnob[], dists: readonly Distribution[], points: Float64Array, row: number): Map<string, number> {
-  const d = knobs.length;
+  const d = dimensionsOf(knobs);
+  const column = new Map<string, number>();
+  for (const k of knobs) if (k.follows === undefined) column.set(k.id, column.size);
   const changes = new Map<string, number>();
-  for (let j = 0; j < d; j += 1) {
-    const knob = knobs[j]!;
-    const u = points[row * d + j]!;
+  knobs.forEach((knob, j) => {
+    const u = points[row * d + column.get(knob.follows ?? knob.id)!]!;
     const { low, high } = knob.range;
     // A count takes each whole number of its range with the same chance.
     const v = knob.integer && knob.range.distribution === 'uniform' ? low + Math.min(Math.floor(u * (high - low + 1)), high - low) : fromUnit(u, dists[j]!);
     changes.set(knob.id, knob.integer ? Math.round(v) : v);
-  }
+  });
   return changes;
 }
 
