@@ -7,6 +7,8 @@ export interface ChartPalette {
   readonly background: string;
   readonly series: readonly string[];
   readonly highlight: string;
+  /** The card a chart stands on: a halo of it keeps marks drawn over bars (error bars) apart from them. */
+  readonly surface: string;
 }
 
 export const LIGHT_PALETTE: ChartPalette = {
@@ -16,6 +18,7 @@ export const LIGHT_PALETTE: ChartPalette = {
   background: 'transparent',
   series: ['#2f5fb3', '#d98c2b', '#7a8699', '#3a9a6e', '#a64d79'],
   highlight: '#1d2330',
+  surface: '#ffffff',
 };
 
 export const DARK_PALETTE: ChartPalette = {
@@ -25,6 +28,7 @@ export const DARK_PALETTE: ChartPalette = {
   background: 'transparent',
   series: ['#6e9be8', '#f0ad55', '#8f9bb0', '#5cc495', '#d17aa6'],
   highlight: '#ffffff',
+  surface: '#1b2029',
 };
 
 export function paletteFor(theme: 'light' | 'dark'): ChartPalette {

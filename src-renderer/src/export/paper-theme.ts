@@ -165,6 +165,9 @@ function fixSeries(series: Obj, index: number, font: string): Obj {
     fixed.itemStyle = { ...asObj(series.itemStyle), color: INK, borderColor: INK };
     fixed.lineStyle = { ...asObj(series.lineStyle), color: INK, type: LINE_DASHES[index % LINE_DASHES.length] };
     if (typeof series.symbol !== 'function') fixed.symbol = MARKERS[index % MARKERS.length];
+  } else if (series.type === 'custom' && typeof asObj(series.itemStyle).color === 'string') {
+    // Marks a chart colours itself (error bars over bars) print in ink with a white halo.
+    fixed.itemStyle = { ...asObj(series.itemStyle), color: INK, borderColor: '#ffffff' };
   }
   return fixed;
 }

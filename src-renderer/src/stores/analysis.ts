@@ -3,11 +3,14 @@ import { reactive } from 'vue';
 import type { AnalysisMetric, GoalSeekOutput, SensitivityOutput, SobolOutput, UncertaintyOutput } from '@shared/schemas/analysis.ts';
 import type { Input } from '@shared/ipc/contract.ts';
 import { api, ApiError } from '@/api/index.ts';
+import { parseNumber } from './study-inputs.ts';
 
 // Which value decides a result, for one experiment or a pair of designs: the tornado (one value at
 // a time), Sobol indices and the uncertainty band (every value at once), and goal seek on one
 // value. Studies are kept per subject, so coming back to a result finds them as they were. The
 // services cannot cancel these yet: Cancel forgets the answer, and the study ends in the background.
+
+export { experimentPair, parseNumber, type ExperimentInputs } from './study-inputs.ts';
 
 /** What is studied: designs and network by id (or name), with the names shown. */
 export interface StudySubject {
@@ -91,20 +94,6 @@ export interface Study {
 }
 
 export const DEFAULT_SETTINGS: Readonly<StudySettings> = { metric: 'energy', percent: '10', useRanges: true, sobolSamples: '1024', sobolSeed: '1', sobolTop: '15', uncertaintySamples: '1000', uncertaintySeed: '1' };
-
-/** A number as typed, or the reason it cannot be one. */
-export function parseNumber(text: string, rule: { integer?: boolean; min?: number; max?: number; above?: number; below?: number }): number | string {
-  const trimmed = text.trim();
-  if (trimmed === '') return 'Enter a number.';
-  const n = Number(trimmed);
-  if (!Number.isFinite(n)) return 'Must be a number.';
-  if (rule.integer && !Number.isInteger(n)) return 'Must be a whole number.';
-  if (rule.above !== undefined && !(n > rule.above)) return `Must be more than ${rule.above}.`;
-  if (rule.below !== undefined && !(n < rule.below)) return `Must be less than ${rule.below}.`;
-  if (rule.min !== undefined && n < rule.min) return `Must be at least ${rule.min}.`;
-  if (rule.max !== undefined && n > rule.max) return `Must be at most ${rule.max}.`;
-  return n;
-}
 
 const RULES: Readonly<Record<SettingsField, Parameters<typeof parseNumber>[1]>> = {
   percent: { above: 0, below: 100 },

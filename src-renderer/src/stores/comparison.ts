@@ -51,6 +51,8 @@ export const useComparisonStore = defineStore('comparison', () => {
   const paperRunning = ref(false);
   const paperError = ref<string | null>(null);
   const paperInputs = ref<PaperInputs>({ ...PAPER_DEFAULTS });
+  /** What the comparison shown was run with (the inputs chosen since may differ). */
+  const paperRanWith = ref<PaperInputs | null>(null);
   /** The designs the paper comparison can choose from (built-in and saved). */
   const designs = ref<DesignSummary[]>([]);
 
@@ -127,7 +129,10 @@ export const useComparisonStore = defineStore('comparison', () => {
       const { proposed, baseline, batch } = paperInputs.value;
       const result = await api.invoke('paper.reproduce', { basis: 'all', proposed, baseline, ...(batch === null ? {} : { batch }) });
       // A later run may have started while this one ran: keep the answer to the last.
-      if (run === paperRun) paperAll.value = result;
+      if (run === paperRun) {
+        paperAll.value = result;
+        paperRanWith.value = { proposed, baseline, batch };
+      }
     } catch (error) {
       if (run === paperRun) paperError.value = message(error);
     } finally {
@@ -148,6 +153,7 @@ export const useComparisonStore = defineStore('comparison', () => {
       basis.value = (PAPER_BASES as readonly string[]).includes(output.basis) ? (output.basis as Basis) : 'as-modelled';
       paperAll.value = output.bases ? output : { ...output, bases: [output] };
       paperInputs.value = { proposed: kept.inputs.proposed.id, baseline: kept.inputs.baseline.id, batch: kept.inputs.batch };
+      paperRanWith.value = { ...paperInputs.value };
     } catch (error) {
       if (run === paperRun) paperError.value = `cannot open the kept reproduction ${id}: ${message(error)}`;
     } finally {
@@ -199,6 +205,7 @@ export const useComparisonStore = defineStore('comparison', () => {
     paperRunning,
     paperError,
     paperInputs,
+    paperRanWith,
     designs,
     loadDesigns,
     entries,
