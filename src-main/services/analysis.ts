@@ -164,13 +164,9 @@ export class AnalysisService {
     const modelled = await this.run<Float64Array>(PAPER_DRAWS_TASK, { ...common, knobs: [], points: new Float64Array(0), rows: 1 } satisfies PaperDrawsTaskInput);
     const d = dimensionsOf(drawn);
     const points = uniformPoints(d, input.samples, input.seed);
-    const per = Math.max(1, Math.ceil(input.samples / DRAW_CHUNKS));
-    const parts: Promise<Float64Array>[] = [];
-    for (let start = 0; start < input.samples; start += per) {
-      const end = Math.min(input.samples, start + per);
-      parts.push(this.run<Float64Array>(PAPER_DRAWS_TASK, { ...common, knobs: drawn, points: points.slice(start * d, end * d), rows: end - start } satisfies PaperDrawsTaskInput));
-    }
-    const outputs = (await Promise.all(parts)).flatMap((part) => [...part]);
+    const outputs = await this.inChunks(points, input.samples, d, (slice, count) =>
+      this.run<Float64Array>(PAPER_DRAWS_TASK, { ...common, knobs: drawn, points: slice, rows: count } satisfies PaperDrawsTaskInput),
+    );
     const valid: number[][] = [[], [], []];
     let refused = 0;
     for (let row = 0; row < input.samples; row += 1) {
@@ -204,16 +200,20 @@ export class AnalysisService {
   }
 
   /** The metric at every row of `points`, in chunks run side by side on the job runner. */
-  private async evaluateDraws(study: StudyTaskInput, knobs: DrawsTaskInput['knobs'], points: Float64Array, rows: number): Promise<Float64Array> {
-    const d = dimensionsOf(knobs);
+  private evaluateDraws(study: StudyTaskInput, knobs: DrawsTaskInput['knobs'], points: Float64Array, rows: number): Promise<Float64Array> {
+    return this.inChunks(points, rows, dimensionsOf(knobs), (slice, count) => this.run<Float64Array>(DRAWS_TASK, { ...study, knobs, points: slice, rows: count } satisfies DrawsTaskInput));
+  }
+
+  /** Rows of `d` coordinates split into DRAW_CHUNKS tasks run side by side; their answers joined in order. */
+  private async inChunks(points: Float64Array, rows: number, d: number, task: (slice: Float64Array, rows: number) => Promise<Float64Array>): Promise<Float64Array> {
     const per = Math.max(1, Math.ceil(rows / DRAW_CHUNKS));
     const chunks: Promise<Float64Array>[] = [];
     for (let start = 0; start < rows; start += per) {
       const end = Math.min(rows, start + per);
-      chunks.push(this.run<Float64Array>(DRAWS_TASK, { ...study, knobs, points: points.slice(start * d, end * d), rows: end - start } satisfies DrawsTaskInput));
+      chunks.push(task(points.slice(start * d, end * d), end - start));
     }
     const parts = await Promise.all(chunks);
-    const out = new Float64Array(rows);
+    const out = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
     let at = 0;
     for (const part of parts) {
       out.set(part, at);
@@ -221,6 +221,7 @@ export class AnalysisService {
     }
     return out;
   }
+
 
   private study(input: StudyInput): StudyTaskInput {
     const side = (field: 'design' | 'vs', ref: string): StudySide => {

@@ -82,29 +82,37 @@ function distributionOf(range: DrawRange, value: number): Distribution {
 }
 
 /**
- * The knobs' values at one row of unit-cube coordinates, by knob id (`dists` from distributionsOf).
- * A row has one coordinate per knob that follows none, in the knobs' order; a knob that follows
- * another takes that one's coordinate.
+ * How a row of unit-cube coordinates becomes the knobs' values: each knob's distribution and the
+ * column it reads. A row has one coordinate per knob that follows none, in the knobs' order; a
+ * knob that follows another reads that one's coordinate.
  */
-export function drawnValues(knobs: readonly DrawKnob[], dists: readonly Distribution[], points: Float64Array, row: number): Map<string, number> {
-  const d = dimensionsOf(knobs);
-  const column = new Map<string, number>();
-  for (const k of knobs) if (k.follows === undefined) column.set(k.id, column.size);
-  const changes = new Map<string, number>();
-  knobs.forEach((knob, j) => {
-    const u = points[row * d + column.get(knob.follows ?? knob.id)!]!;
-    const { low, high } = knob.range;
-    // A count takes each whole number of its range with the same chance.
-    const v = knob.integer && knob.range.distribution === 'uniform' ? low + Math.min(Math.floor(u * (high - low + 1)), high - low) : fromUnit(u, dists[j]!);
-    changes.set(knob.id, knob.integer ? Math.round(v) : v);
-  });
-  return changes;
+export interface DrawPlan {
+  readonly knobs: readonly DrawKnob[];
+  readonly dists: readonly Distribution[];
+  readonly columns: readonly number[];
+  /** Coordinates per row. */
+  readonly d: number;
 }
 
 export type DrawKnob = DrawnKnob & { readonly value: number };
 
-export function distributionsOf(knobs: readonly DrawKnob[]): Distribution[] {
-  return knobs.map((k) => distributionOf(k.range, k.value));
+export function drawPlan(knobs: readonly DrawKnob[]): DrawPlan {
+  const own = new Map<string, number>();
+  for (const k of knobs) if (k.follows === undefined) own.set(k.id, own.size);
+  return { knobs, dists: knobs.map((k) => distributionOf(k.range, k.value)), columns: knobs.map((k) => own.get(k.follows ?? k.id)!), d: own.size };
+}
+
+/** The knobs' values at one row, by knob id. */
+export function drawnValues(plan: DrawPlan, points: Float64Array, row: number): Map<string, number> {
+  const changes = new Map<string, number>();
+  plan.knobs.forEach((knob, j) => {
+    const u = points[row * plan.d + plan.columns[j]!]!;
+    const { low, high } = knob.range;
+    // A count takes each whole number of its range with the same chance.
+    const v = knob.integer && knob.range.distribution === 'uniform' ? low + Math.min(Math.floor(u * (high - low + 1)), high - low) : fromUnit(u, plan.dists[j]!);
+    changes.set(knob.id, knob.integer ? Math.round(v) : v);
+  });
+  return changes;
 }
 
 /**
@@ -112,12 +120,12 @@ export function distributionsOf(knobs: readonly DrawKnob[]): Distribution[] {
  * through its knob's range. A draw the simulator refuses gives NaN, for the caller to leave out.
  */
 export function evaluateDraws(study: Study, knobs: readonly DrawKnob[], points: Float64Array, n: number): Float64Array {
-  const dists = distributionsOf(knobs);
+  const plan = drawPlan(knobs);
   const vsBaseline = vsBaselineOf(study);
   const out = new Float64Array(n);
   for (let row = 0; row < n; row += 1) {
     try {
-      const m = studyMetric(study, drawnValues(knobs, dists, points, row), vsBaseline);
+      const m = studyMetric(study, drawnValues(plan, points, row), vsBaseline);
       out[row] = Number.isFinite(m) ? m : NaN;
     } catch {
       out[row] = NaN;

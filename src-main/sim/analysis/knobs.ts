@@ -3,7 +3,7 @@ import { parseUnit } from '../../shared/units.ts';
 import { DESIGN_NUMBER_SPECS, designParamsFromValues, type DesignParams } from '../arch/design.ts';
 import { prepareDesign } from '../arch/prepare.ts';
 import { evaluateSubarray } from '../array/subarray.ts';
-import { NUMERIC_SPECS, cellParamsFromValues } from '../cells/params.ts';
+import { NUMERIC_SPECS, cellParamsFromValues, type CellParams } from '../cells/params.ts';
 import type { LibraryValue, NumberSpec } from '../params/read-values.ts';
 import type { ValueRange } from '../../shared/schemas/library.ts';
 import { techNode, type TechNode } from '../tech/nodes.ts';
@@ -154,35 +154,43 @@ function issuesText(issues: readonly { path: string; message: string }[]): strin
   return issues.map((i) => `${i.path} ${i.message}`).join('; ');
 }
 
-/** A side's design and cell values with its knobs of those libraries moved (the node's figures are not values). */
-export function movedSide(side: StudySide, role: 'subject' | 'vs', changes: ReadonlyMap<string, number>): StudySide {
-  const design = new Map<string, number>();
-  const cell = new Map<string, number>();
-  for (const [id, value] of changes) {
-    const p = parse(id);
-    if (p.side !== role) continue;
-    if (p.library === 'design') design.set(p.key, value);
-    if (p.library === 'cell') cell.set(p.key, value);
-  }
-  return { ...side, values: moved(side.values, design), cellValues: moved(side.cellValues, cell) };
-}
-
-/** One side evaluated with its knobs moved (`changes` by knob id, values in the knob's unit). */
-export function evaluateSide(side: StudySide, role: 'subject' | 'vs', changes: ReadonlyMap<string, number>, network: NetworkAnalysis, batch?: number): Evaluation {
+/** A side's changes (by knob id) split by the library they move, keyed by the value's key. */
+function changesOf(role: 'subject' | 'vs', changes: ReadonlyMap<string, number>): Record<KnobLibrary, Map<string, number>> {
   const byLibrary: Record<KnobLibrary, Map<string, number>> = { design: new Map(), cell: new Map(), node: new Map() };
   for (const [id, value] of changes) {
     const p = parse(id);
     if (p.side === role) byLibrary[p.library].set(p.key, value);
   }
-  const design = designParamsFromValues(moved(side.values, byLibrary.design));
+  return byLibrary;
+}
+
+/** A side with its design and cell knobs moved, read as the simulator reads a run's libraries (the node's figures apart). */
+export interface ParsedSide {
+  readonly values: readonly LibraryValue[];
+  readonly cellValues: readonly LibraryValue[];
+  readonly params: DesignParams;
+  readonly cell: CellParams;
+  readonly nodeChanges: ReadonlyMap<string, number>;
+}
+
+export function parsedSide(side: StudySide, role: 'subject' | 'vs', changes: ReadonlyMap<string, number>): ParsedSide {
+  const byLibrary = changesOf(role, changes);
+  const values = moved(side.values, byLibrary.design);
+  const cellValues = moved(side.cellValues, byLibrary.cell);
+  const design = designParamsFromValues(values);
   if (!design.ok) throw new StudyValueError(`"${side.name}": ${issuesText(design.issues)}`);
-  const cell = cellParamsFromValues(moved(side.cellValues, byLibrary.cell));
+  const cell = cellParamsFromValues(cellValues);
   if (!cell.ok) throw new StudyValueError(`"${side.cellName}": ${issuesText(cell.issues)}`);
-  let tech = techNode(design.params.node_nm);
-  for (const [key, value] of byLibrary.node) tech = NODE_BY_KEY.get(key)!.set(tech, value);
-  const params: DesignParams = design.params;
-  const subarray = evaluateSubarray({ cell: cell.params, rows: params.rows, cols: params.cols, node_nm: params.node_nm, tech, ...(params.mux === undefined ? {} : { mux: params.mux }) });
-  return evaluate(prepareDesign(params, cell.params, subarray), network, { batch: batch ?? params.defaultBatch, epoch: false });
+  return { values, cellValues, params: design.params, cell: cell.params, nodeChanges: byLibrary.node };
+}
+
+/** One side evaluated with its knobs moved (`changes` by knob id, values in the knob's unit). */
+export function evaluateSide(side: StudySide, role: 'subject' | 'vs', changes: ReadonlyMap<string, number>, network: NetworkAnalysis, batch?: number): Evaluation {
+  const { params, cell, nodeChanges } = parsedSide(side, role, changes);
+  let tech = techNode(params.node_nm);
+  for (const [key, value] of nodeChanges) tech = NODE_BY_KEY.get(key)!.set(tech, value);
+  const subarray = evaluateSubarray({ cell, rows: params.rows, cols: params.cols, node_nm: params.node_nm, tech, ...(params.mux === undefined ? {} : { mux: params.mux }) });
+  return evaluate(prepareDesign(params, cell, subarray), network, { batch: batch ?? params.defaultBatch, epoch: false });
 }
 
 export function metricOf(evaluation: Evaluation, metric: StudyMetric): number {

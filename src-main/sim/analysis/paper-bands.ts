@@ -1,10 +1,8 @@
-import { designParamsFromValues } from '../arch/design.ts';
-import { cellParamsFromValues } from '../cells/params.ts';
 import type { PaperBasis } from '../experiment/bases.ts';
 import { paperAverages, type DesignInput } from '../experiment/reproduce.ts';
 import type { NetworkAnalysis } from '../workload/analyze.ts';
-import { movedSide, StudyValueError, type StudySide } from './knobs.ts';
-import { distributionsOf, drawnValues, type DrawKnob } from './draws.ts';
+import { parsedSide, type StudySide } from './knobs.ts';
+import { drawPlan, drawnValues, type DrawKnob } from './draws.ts';
 
 // The paper comparison under uncertainty: both designs' values drawn at once, the comparison run
 // on one basis for each draw, its three averaged ratios (baseline ÷ proposed) kept. The node's
@@ -13,12 +11,8 @@ import { distributionsOf, drawnValues, type DrawKnob } from './draws.ts';
 export const PAPER_BAND_METRICS = ['energy', 'latency', 'area'] as const;
 
 function inputOf(side: StudySide, role: 'subject' | 'vs', changes: ReadonlyMap<string, number>): DesignInput {
-  const moved = movedSide(side, role, changes);
-  const params = designParamsFromValues(moved.values);
-  if (!params.ok) throw new StudyValueError(`"${side.name}": ${params.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`);
-  const cell = cellParamsFromValues(moved.cellValues);
-  if (!cell.ok) throw new StudyValueError(`"${side.cellName}": ${cell.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`);
-  return { id: side.name, name: side.name, values: moved.values, cellName: side.cellName, cellValues: moved.cellValues, params: params.params, cell: cell.params };
+  const { values, cellValues, params, cell } = parsedSide(side, role, changes);
+  return { id: side.name, name: side.name, values, cellName: side.cellName, cellValues, params, cell };
 }
 
 /**
@@ -36,10 +30,10 @@ export function paperDraws(
   rows: number,
   batch?: number,
 ): Float64Array {
-  const dists = distributionsOf(knobs);
+  const plan = drawPlan(knobs);
   const out = new Float64Array(rows * 3).fill(NaN);
   for (let row = 0; row < rows; row += 1) {
-    const changes = drawnValues(knobs, dists, points, row);
+    const changes = drawnValues(plan, points, row);
     try {
       const ratios = paperAverages(inputOf(proposed, 'subject', changes), inputOf(baseline, 'vs', changes), networks, basis, batch);
       PAPER_BAND_METRICS.forEach((m, i) => (out[row * 3 + i] = Number.isFinite(ratios[m]) ? ratios[m] : NaN));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dimensionsOf, distributionsOf, drawnValues, tieKnobs, type DrawKnob } from '../../../src-main/sim/analysis/draws.ts';
+import { dimensionsOf, drawPlan, drawnValues, tieKnobs, type DrawKnob } from '../../../src-main/sim/analysis/draws.ts';
 
 // What a global study draws: a value from its range, a count as a whole number, and the two states
 // of one device together when the library gives both a range.
@@ -16,8 +16,9 @@ describe('draws', () => {
     ]);
     expect(knobs.map((k) => k.follows)).toEqual([undefined, 'subject:cell:resistanceLow', undefined]);
     expect(dimensionsOf(knobs)).toBe(2);
-    const dists = distributionsOf(knobs);
-    const at = (u0: number, u1: number) => drawnValues(knobs, dists, Float64Array.of(u0, u1), 0);
+    const plan = drawPlan(knobs);
+    expect(plan.d).toBe(2);
+    const at = (u0: number, u1: number) => drawnValues(plan, Float64Array.of(u0, u1), 0);
     expect(at(0, 0.5).get('subject:cell:resistanceLow')).toBeCloseTo(3.91, 12);
     expect(at(0, 0.5).get('subject:cell:resistanceHigh')).toBeCloseTo(8.2, 12);
     expect(at(0.999999, 0.5).get('subject:cell:resistanceHigh')).toBeCloseTo(20.4, 4);
