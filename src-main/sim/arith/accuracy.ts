@@ -15,8 +15,8 @@ export interface UlpReport {
   readonly exactFraction: number;
 }
 
-/** Seeded xorshift32, so the report is the same on every run. */
-function random(seed: number): () => number {
+/** Seeded xorshift32 uniform in [0, 1), so a report is the same on every run. */
+export function xorshift32(seed: number): () => number {
   let s = seed >>> 0 || 1;
   return () => {
     s ^= s << 13;
@@ -27,7 +27,7 @@ function random(seed: number): () => number {
 }
 
 /** Normal operands with exponents in the middle quarter of the range, so sums and products stay normal. */
-function normalOperand(next: () => number, format: FloatFormat): number {
+export function normalOperand(next: () => number, format: FloatFormat): number {
   const span = 2 ** (format.expBits - 2);
   const exp = Math.floor(format.bias - span / 2 + next() * span);
   const frac = Math.floor(next() * 2 ** format.fracBits);
@@ -35,20 +35,26 @@ function normalOperand(next: () => number, format: FloatFormat): number {
   return sign * 2 ** (format.width - 1) + exp * 2 ** format.fracBits + frac;
 }
 
-/** Distance in representable values between two finite encodings (sign-magnitude to ordinal). */
-function ordinal(bits: number, format: FloatFormat): number {
+/** An encoding's position among representable values (sign-magnitude to ordinal); ulp distance is the difference of two. */
+export function ordinal(bits: number, format: FloatFormat): number {
   const magnitude = bits % 2 ** (format.width - 1);
   return bits >= 2 ** (format.width - 1) ? -magnitude : magnitude;
 }
 
-export function ftzTruncError(family: CellFamily, op: 'add' | 'mul', format: FloatFormat, samples = 4096, seed = 7): UlpReport {
-  const next = random(seed);
+/** Operand pairs drawn from one seeded stream, a then b for each pair. */
+export function normalOperands(format: FloatFormat, samples: number, seed: number): { a: Uint32Array; b: Uint32Array } {
+  const next = xorshift32(seed);
   const a = new Uint32Array(samples);
   const b = new Uint32Array(samples);
   for (let i = 0; i < samples; i += 1) {
     a[i] = normalOperand(next, format);
     b[i] = normalOperand(next, format);
   }
+  return { a, b };
+}
+
+export function ftzTruncError(family: CellFamily, op: 'add' | 'mul', format: FloatFormat, samples = 4096, seed = 7): UlpReport {
+  const { a, b } = normalOperands(format, samples, seed);
   const exact = executeFp({ family, op, format, mode: 'ieee', a, b }).z;
   const approx = executeFp({ family, op, format, mode: 'ftz-trunc', a, b }).z;
   let max = 0;

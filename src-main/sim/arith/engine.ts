@@ -174,20 +174,101 @@ function runSearch(s: ArrayState, instr: Extract<Instr, { op: 'search' }>): void
   });
 }
 
-/** Runs every step of the program on every lane. */
-export function run(state: ArrayState, program: Program): void {
+/**
+ * Random bit errors injected after steps. The engine only says where a step's result landed and
+ * which lanes it drove; the hook (built in sim/reliability) decides which of those bits flip.
+ */
+export interface FaultHook {
+  /** Flip probability of each step of the program, by step index; steps at 0 run untouched at no cost. */
+  readonly probabilities: ArrayLike<number>;
+  /**
+   * Called after step `step` ran with a nonzero probability: flips bits of the lanes below `lanes`
+   * in `bits[offset ..]` (one bit per lane, 32 lanes a word), only on lanes set in `driven` when
+   * given, because a masked step leaves the other lanes' cells alone. `drivenLanes` counts them
+   * (`lanes` when every lane is driven).
+   */
+  flip(step: number, bits: Uint32Array, offset: number, lanes: number, driven: Uint32Array | undefined, drivenLanes: number): void;
+}
+
+function runStep(state: ArrayState, code: Int32Array, at: number, searches: Compiled['searches']): void {
+  const op = code[at]!;
+  if (op === OP.preset) runPreset(state, code[at + 1]!, code[at + 2]!, code[at + 3] === 1);
+  else if (op === OP.nor) runNor(state, code, at);
+  else if (op === OP.write) runWrite(state, code[at + 1]!, code[at + 2] === 1);
+  else if (op === OP.search) runSearch(state, searches[code[at + 1]!]!);
+  else runSense(state, code, at);
+}
+
+function compiledOf(program: Program): Compiled {
   let compiled = compiledCache.get(program);
   if (!compiled) {
     compiled = compile(program);
     compiledCache.set(program, compiled);
   }
-  const { code, searches } = compiled;
-  for (let at = 0; at < code.length; at += FIELDS) {
-    const op = code[at]!;
-    if (op === OP.preset) runPreset(state, code[at + 1]!, code[at + 2]!, code[at + 3] === 1);
-    else if (op === OP.nor) runNor(state, code, at);
-    else if (op === OP.write) runWrite(state, code[at + 1]!, code[at + 2] === 1);
-    else if (op === OP.search) runSearch(state, searches[code[at + 1]!]!);
-    else runSense(state, code, at);
+  return compiled;
+}
+
+/** Runs every step of the program on every lane; with `faults`, each step's output may then flip. */
+export function run(state: ArrayState, program: Program, faults?: FaultHook): void {
+  const compiled = compiledOf(program);
+  if (faults) {
+    runWithFaults(state, compiled, faults);
+    return;
   }
+  const { code, searches } = compiled;
+  // The fault-free loop stays free of fault checks: it is the engine's hot path.
+  for (let at = 0; at < code.length; at += FIELDS) runStep(state, code, at, searches);
+}
+
+function runWithFaults(state: ArrayState, { code, searches }: Compiled, faults: FaultHook): void {
+  if (faults.probabilities.length * FIELDS !== code.length) {
+    throw new RangeError(`fault hook has ${faults.probabilities.length} step probabilities for a program of ${code.length / FIELDS} steps`);
+  }
+  // Masked steps between two writes of the mask drive the same lanes: they are counted once.
+  let maskLanes = -1;
+  for (let at = 0, step = 0; at < code.length; at += FIELDS, step += 1) {
+    runStep(state, code, at, searches);
+    if (writesMask(code, at)) maskLanes = -1;
+    if (faults.probabilities[step]! > 0) maskLanes = flipOutput(state, code, at, step, faults, maskLanes);
+  }
+}
+
+/** A search, or a sense into the mask register (field 1 of a sense is its toMask flag). */
+function writesMask(code: Int32Array, at: number): boolean {
+  const op = code[at]!;
+  return op === OP.search || (op !== OP.preset && op !== OP.nor && op !== OP.write && code[at + 1] === 1);
+}
+
+/** Lanes set in a mask register, padding lanes of the last word excluded (SWAR popcount). */
+function countLanes(mask: Uint32Array, lanes: number): number {
+  let total = 0;
+  const full = lanes >>> 5;
+  for (let w = 0; w <= full && w < mask.length; w += 1) {
+    let x = w < full ? mask[w]! : mask[w]! & ((1 << (lanes & 31)) - 1);
+    x -= (x >>> 1) & 0x55555555;
+    x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+    total += Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+  }
+  return total;
+}
+
+/**
+ * Where a step's result lands and which lanes it drives: presets, MAGIC NORs and writes change a
+ * bit row (masked ones only on masked lanes); senses set every lane's latch or mask register, and a
+ * search every lane's mask. Returns the masked lanes, counted if this step needed them.
+ */
+function flipOutput(s: ArrayState, code: Int32Array, at: number, step: number, faults: FaultHook, maskLanes: number): number {
+  const op = code[at]!;
+  if (op === OP.preset || op === OP.nor || op === OP.write) {
+    const offset = code[at + 1]! * s.words;
+    if (code[at + (op === OP.preset ? 3 : 2)] !== 1) {
+      faults.flip(step, s.mem, offset, s.lanes, undefined, s.lanes);
+      return maskLanes;
+    }
+    const driven = maskLanes >= 0 ? maskLanes : countLanes(s.mask, s.lanes);
+    faults.flip(step, s.mem, offset, s.lanes, s.mask, driven);
+    return driven;
+  }
+  faults.flip(step, op === OP.search || code[at + 1] === 1 ? s.mask : s.latch, 0, s.lanes, undefined, s.lanes);
+  return maskLanes;
 }
