@@ -64,6 +64,17 @@ const EXTRA_KEYS: readonly KeyMap[] = [
   { nvsim: '', ours: 'switchingTime', unit: 'ns' },
   { nvsim: '', ours: 'magicVoltage', unit: 'V' },
   { nvsim: '', ours: 'magicPulse', unit: 'ns' },
+  { nvsim: '', ours: 'sigmaLnRLow', unit: '1' },
+  { nvsim: '', ours: 'sigmaLnRHigh', unit: '1' },
+  { nvsim: '', ours: 'tmrSigma', unit: '1' },
+  { nvsim: '', ours: 'senseOffsetSigma', unit: 'mV' },
+  { nvsim: '', ours: 'referenceSigma', unit: '1' },
+  { nvsim: '', ours: 'magicThresholdOff', unit: 'V' },
+  { nvsim: '', ours: 'magicThresholdOffSigma', unit: 'mV' },
+  { nvsim: '', ours: 'setSwitchingTime', unit: 'ns' },
+  { nvsim: '', ours: 'resetSwitchingTime', unit: 'ns' },
+  { nvsim: '', ours: 'switchingTimeSigma', unit: '1' },
+  { nvsim: '', ours: 'endurance', unit: '1' },
 ];
 
 /** NVSim cell types and the family each imports as (memristors and PCRAM as memory; choose reram-magic for MAGIC logic). */

@@ -53,6 +53,27 @@ export interface CellParams {
   readonly magicVoltage_V?: number;
   /** MAGIC: how long V0 is applied per gate (one logic step). */
   readonly magicPulse_s?: number;
+  /** Device-to-device sigma of ln(R) of the low-resistance state. */
+  readonly sigmaLnRLow?: number;
+  /** Device-to-device sigma of ln(R) of the high-resistance state (resistive cells; MRAM derives its high state from the TMR). */
+  readonly sigmaLnRHigh?: number;
+  /** MRAM: sigma of the TMR relative to its nominal R_high / R_low - 1. */
+  readonly tmrSigma?: number;
+  /** Sense amplifier input-referred offset sigma. */
+  readonly senseOffsetSigma_V?: number;
+  /** Sigma of each sense reference relative to its nominal level (per amplifier). */
+  readonly referenceSigma?: number;
+  /** MAGIC: the output device's switch-off threshold voltage (VTEAM v_off). */
+  readonly magicThresholdOff_V?: number;
+  /** MAGIC: device-to-device sigma of that threshold. */
+  readonly magicThresholdOffSigma_V?: number;
+  /** Median time a set (reset) takes under the cell's write drive. */
+  readonly setSwitchingTime_s?: number;
+  readonly resetSwitchingTime_s?: number;
+  /** Device-to-device sigma of ln(switching time). */
+  readonly switchingTimeSigma?: number;
+  /** Write cycles a cell endures. */
+  readonly endurance_cycles?: number;
   /** SRAM: widths of the cell's pull-down NMOS and pull-up PMOS (NVSim's defaults 2.08 F and 1.23 F, from CACTI). */
   readonly sramNmosWidth_F?: number;
   readonly sramPmosWidth_F?: number;
@@ -98,6 +119,7 @@ const AMP_MAX = 1;
 const SECOND_MAX = 1;
 const JOULE_MAX = 1e-6;
 const WIDTH_MAX = 1000;
+const SIGMA_LN_MAX = 5;
 
 export const NUMERIC_SPECS: readonly NumericSpec[] = [
   { key: 'cellArea', field: 'cellArea_F2', quantity: 'feature-area', unit: 'F^2', required: true, label: 'cell area', positive: true, max: 10_000 },
@@ -126,6 +148,19 @@ export const NUMERIC_SPECS: readonly NumericSpec[] = [
   { key: 'switchingTime', field: 'switchingTime_s', quantity: 'time', unit: 'ns', required: false, label: 'device switching time under its drive', positive: true, max: SECOND_MAX },
   { key: 'magicVoltage', field: 'magicVoltage_V', quantity: 'voltage', unit: 'V', required: false, label: 'MAGIC gate voltage V0', min: 0, max: VOLT_MAX },
   { key: 'magicPulse', field: 'magicPulse_s', quantity: 'time', unit: 'ns', required: false, label: 'MAGIC gate pulse (one logic step)', positive: true, max: SECOND_MAX },
+  // Variation: a sigma of ln R or of a relative spread beyond 5 (a factor e^5 per sigma) or 1 describes
+  // no device population; an offset or threshold spread of a volt is a broken amplifier or device.
+  { key: 'sigmaLnRLow', field: 'sigmaLnRLow', quantity: 'ratio', unit: '1', required: false, label: 'device-to-device sigma of ln R, low state', min: 0, max: SIGMA_LN_MAX },
+  { key: 'sigmaLnRHigh', field: 'sigmaLnRHigh', quantity: 'ratio', unit: '1', required: false, label: 'device-to-device sigma of ln R, high state (resistive cells)', min: 0, max: SIGMA_LN_MAX },
+  { key: 'tmrSigma', field: 'tmrSigma', quantity: 'ratio', unit: '1', required: false, label: 'relative sigma of the TMR (MRAM)', min: 0, max: 1 },
+  { key: 'senseOffsetSigma', field: 'senseOffsetSigma_V', quantity: 'voltage', unit: 'mV', required: false, label: 'sense amplifier input offset sigma', min: 0, max: 1 },
+  { key: 'referenceSigma', field: 'referenceSigma', quantity: 'ratio', unit: '1', required: false, label: 'relative sigma of each sense reference', min: 0, max: 1 },
+  { key: 'magicThresholdOff', field: 'magicThresholdOff_V', quantity: 'voltage', unit: 'V', required: false, label: 'MAGIC output switch-off threshold (VTEAM v_off)', positive: true, max: VOLT_MAX },
+  { key: 'magicThresholdOffSigma', field: 'magicThresholdOffSigma_V', quantity: 'voltage', unit: 'mV', required: false, label: 'sigma of the MAGIC switch-off threshold', min: 0, max: 1 },
+  { key: 'setSwitchingTime', field: 'setSwitchingTime_s', quantity: 'time', unit: 'ns', required: false, label: 'median switching time of a set under the write drive', positive: true, max: SECOND_MAX },
+  { key: 'resetSwitchingTime', field: 'resetSwitchingTime_s', quantity: 'time', unit: 'ns', required: false, label: 'median switching time of a reset under the write drive', positive: true, max: SECOND_MAX },
+  { key: 'switchingTimeSigma', field: 'switchingTimeSigma', quantity: 'ratio', unit: '1', required: false, label: 'device-to-device sigma of ln(switching time)', min: 0, max: SIGMA_LN_MAX },
+  { key: 'endurance', field: 'endurance_cycles', quantity: 'ratio', unit: '1', required: false, label: 'write cycles a cell endures', min: 1, max: 1e20 },
   { key: 'sramNmosWidth', field: 'sramNmosWidth_F', quantity: 'feature-length', unit: 'F', required: false, label: 'SRAM pull-down NMOS width', positive: true, max: WIDTH_MAX },
   { key: 'sramPmosWidth', field: 'sramPmosWidth_F', quantity: 'feature-length', unit: 'F', required: false, label: 'SRAM pull-up PMOS width', positive: true, max: WIDTH_MAX },
 ];

@@ -1,6 +1,7 @@
 import { v, type CellDefinition } from './definition.ts';
 import { MRIMA, NEUROSIM_SOT, PARAPIM } from './sources.ts';
 import { SOT_RANGES } from './sot-ranges.ts';
+import { MTJ_VARIATION, SOT_ENDURANCE_VALUE } from './variation-values.ts';
 
 // The conventional SOT-MRAM cell: one MTJ on a heavy-metal strip, a read and a write transistor
 // (NeuroSim's SOT-MRAM preset).
@@ -27,5 +28,7 @@ export const sotMram2t1mtj: CellDefinition = {
     v('accessType', 'CMOS', '', NEUROSIM_SOT),
     v('accessWidth', 4, 'F', 'assumption: a minimum-size read transistor; the read current (tens of uA) needs no more'),
     v('writeAccessWidth', 14, 'F', 'assumption: the widest write transistor the 14.3 F cell width holds; it passes the 330 uA SOT current within 0.9 V at 28 nm'),
+    ...MTJ_VARIATION,
+    SOT_ENDURANCE_VALUE,
   ],
 };

@@ -1,6 +1,7 @@
 import { v, type CellDefinition, type CellValue } from './definition.ts';
 import { NEUROSIM_SOT, PARAPIM, WANG_FIGURE } from './sources.ts';
 import { SOT_RANGES } from './sot-ranges.ts';
+import { MTJ_VARIATION, SOT_ENDURANCE_VALUE } from './variation-values.ts';
 
 // The proposed complementary cell of Wang et al., as drawn: the bit D and its complement, each in
 // an MTJ on its own SOT strip, each strip with one transistor gated by IN or its complement, the
@@ -26,6 +27,8 @@ const common: readonly CellValue[] = [
   v('resetPulse', 1, 'ns', NEUROSIM_SOT),
   v('sotChannelResistance', 670, 'Ohm', NEUROSIM_SOT, SOT_RANGES.sotChannelResistance),
   v('accessType', 'CMOS', '', WANG_FIGURE),
+  ...MTJ_VARIATION,
+  SOT_ENDURANCE_VALUE,
 ];
 
 export const sotMram2t2mtj: CellDefinition = {

@@ -15,3 +15,5 @@ export const VTEAM_SWEEP = 'VTEAM (Kvatinsky et al., IEEE TCAS-II 2015) circuit 
 export const MAGIC = 'Kvatinsky et al., "MAGIC: Memristor-Aided Logic", IEEE TCAS-II 2014';
 export const PARAPIM = 'Angizi et al., "ParaPIM", ASP-DAC 2019';
 export const MRIMA = 'Angizi et al., "MRIMA: An MRAM-based In-Memory Accelerator", IEEE TCAD 2020';
+/** The device parameter table of the same sweep (VTEAM thresholds and rates). */
+export const VTEAM_SWEEP_DEVICE = 'VTEAM (Kvatinsky et al., IEEE TCAS-II 2015) device parameters of the circuit sweep at 10 kOhm / 10 MOhm, public dataset MahirDhrubo/3D_Crossbar_Mapping, device table';

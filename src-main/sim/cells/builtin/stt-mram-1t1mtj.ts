@@ -1,5 +1,6 @@
 import { span, v, type CellDefinition } from './definition.ts';
 import { MRIMA, NVSIM_STT, NVSIM_STT_SAMPLES } from './sources.ts';
+import { MTJ_VARIATION, STT_ENDURANCE_VALUE } from './variation-values.ts';
 
 // Ranges: what NVSim's sample STT-RAM cell (these values) and its aggressive sample span. Both read
 // at 0.25 V with a 25 mV margin, so those carry no range.
@@ -33,5 +34,7 @@ export const sttMram1t1mtj: CellDefinition = {
     v('accessType', 'CMOS', '', NVSIM_STT),
     v('accessWidth', 8, 'F', NVSIM_STT),
     v('accessVoltageDrop', 0.15, 'V', NVSIM_STT),
+    ...MTJ_VARIATION,
+    STT_ENDURANCE_VALUE,
   ],
 };
