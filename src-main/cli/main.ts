@@ -6,6 +6,7 @@ import { serveCommand } from './commands/serve.ts';
 import { dbCommands } from './commands/db.ts';
 import { cellCommands } from './commands/cell.ts';
 import { arithCommands } from './commands/arith.ts';
+import { faultsCommand } from './commands/faults.ts';
 import { networkCommands } from './commands/network.ts';
 import { designCommands } from './commands/design.ts';
 import { runCommands } from './commands/run.ts';
@@ -17,7 +18,7 @@ import { WorkbenchFailure, describeError, type ErrorCode } from '../shared/resul
 // The `pimwb` command line: parse, run one command through the services, map the outcome to an
 // exit status (0 ok, 1 runtime failure, 2 bad input or usage) and one clear line on stderr.
 
-export const COMMANDS: readonly Command[] = [...libraryCommands, ...cellCommands, ...arithCommands, ...networkCommands, ...designCommands, ...runCommands, ...sweepCommands, ...analysisCommands, explainCommand, ...dbCommands, serveCommand];
+export const COMMANDS: readonly Command[] = [...libraryCommands, ...cellCommands, ...arithCommands, faultsCommand, ...networkCommands, ...designCommands, ...runCommands, ...sweepCommands, ...analysisCommands, explainCommand, ...dbCommands, serveCommand];
 
 const EXIT_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   invalid_input: 2,

@@ -6,6 +6,8 @@ import type { JobRunner } from '../shared/jobs.ts';
 import { WorkbenchFailure } from '../shared/result.ts';
 import type { CellFamily } from '../sim/isa/primitives.ts';
 import type { CellService } from './cells.ts';
+import { LOWERINGS } from '../sim/arith/lowering.ts';
+import { FAULTS_TASK, type FaultsTaskInput } from '../sim/reliability/faults-task.ts';
 
 // Step counts of each arithmetic microprogram on a cell, costed with the primitives of one subarray
 // built from that cell (every lane in parallel).
@@ -45,6 +47,16 @@ export class ArithService {
         ...(accuracy ? { accuracy } : {}),
       },
     };
+  }
+
+  /** Fault injection executes every sample bit by bit (with and without faults): a job, like the accuracy run. */
+  async faults(input: ParsedInput<'arith.faults'>): Promise<Output<'arith.faults'>> {
+    const { params } = this.cells.resolve(input.cell);
+    if (!LOWERINGS[params.family]) throw new WorkbenchFailure('invalid_input', `${params.family} cells have no in-memory logic here (they are modelled as memory): there is no microprogram to inject faults into`, [{ path: 'cell', message: 'must be a cell with in-memory logic' }]);
+    const task: FaultsTaskInput = { cell: params, format: formatByName(input.format), op: input.op, mode: input.mode, samples: input.samples, seed: input.seed, ...(input.rate === undefined ? {} : { rate: input.rate }) };
+    const outcome = await this.jobs.run<Output<'arith.faults'>>(FAULTS_TASK, task);
+    if (outcome.status !== 'done') throw new WorkbenchFailure('conflict', 'the fault injection was cancelled before it finished');
+    return outcome.value;
   }
 
   private async accuracy(family: CellFamily, format: ReturnType<typeof formatByName>): Promise<{ fpAdd: UlpReport; fpMul: UlpReport }> {

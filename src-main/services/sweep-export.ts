@@ -30,10 +30,10 @@ function columnName(key: string, unit: string): string {
 
 export function sweepCsv(header: SweepHeader, points: readonly SweepPointData[]): string {
   const front = new Set(header.front);
-  const head = ['index', ...header.axes.map((a) => columnName(a.key, a.unit)), 'energy_J', 'latency_s', 'area_m2', 'pareto_front', 'error'];
+  const head = ['index', ...header.axes.map((a) => columnName(a.key, a.unit)), 'energy_J', 'latency_s', 'area_m2', 'lifetime_days', 'pareto_front', 'error'];
   const num = (v: number | null | undefined): string => (v === null || v === undefined ? '' : String(v));
   const rows = points.map((p) =>
-    [String(p.index), ...header.axes.map((a) => num(p.values[a.key])), num(p.energy_J), num(p.latency_s), num(p.area_m2), front.has(p.index) ? '1' : '0', field(p.error ?? '')].join(','),
+    [String(p.index), ...header.axes.map((a) => num(p.values[a.key])), num(p.energy_J), num(p.latency_s), num(p.area_m2), num(p.lifetime_days ?? null), front.has(p.index) ? '1' : '0', field(p.error ?? '')].join(','),
   );
   return `${[head.map(field).join(','), ...rows].join('\n')}\n`;
 }

@@ -182,6 +182,7 @@ function countDiffering(before: readonly SweepPointData[], after: readonly Sweep
     Object.is(a.energy_J, b.energy_J) &&
     Object.is(a.latency_s, b.latency_s) &&
     Object.is(a.area_m2, b.area_m2) &&
+    Object.is(a.lifetime_days ?? null, b.lifetime_days ?? null) &&
     a.error === b.error &&
     Object.keys(a.values).every((k) => Object.is(a.values[k], b.values[k]));
   for (let i = 0; i < Math.min(before.length, after.length); i += 1) if (!same(before[i]!, after[i]!)) differing += 1;

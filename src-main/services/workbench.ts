@@ -118,6 +118,7 @@ function buildHandlers(parts: Services): Handlers {
     'cells.exportNvsim': (input) => cells.exportNvsim(input),
     'array.evaluate': (input) => cells.evaluateArray(input),
     'arith.ops': (input) => arith.ops(input),
+    'arith.faults': (input) => arith.faults(input),
     'networks.list': () => networks.list(),
     'networks.get': (input) => networks.get(input),
     'networks.import': (input) => networks.import(input),

@@ -2,7 +2,8 @@ import type { SweepPointData } from '../shared/schemas/sweep.ts';
 
 // Sweep points as the store keeps them: batches of BATCH_POINTS points, each batch one BLOB of
 // little-endian float64, point after point: its index, its swept values (in the order of the
-// sweep's axes), energy, latency and area, NaN where a point has no figure. The reasons of failed
+// sweep's axes), energy, latency, area and lifetime in days, NaN where a point has no figure
+// (batches stored before lifetimes were evaluated end at area: their width tells). The reasons of failed
 // points sit beside the BLOB as JSON by position in the batch. Float64 holds every number exactly,
 // so a sweep reads back as it was evaluated, bit for bit.
 
@@ -15,10 +16,12 @@ export interface StoredBatch {
   readonly errors: string | null;
 }
 
-const FIGURES = ['energy_J', 'latency_s', 'area_m2'] as const;
+const FIGURES = ['energy_J', 'latency_s', 'area_m2', 'lifetime_days'] as const;
+/** Figures of batches stored before lifetimes: energy, latency and area. */
+const EARLIER_FIGURES = 3;
 
-function stride(keys: readonly string[]): number {
-  return 1 + keys.length + FIGURES.length;
+function stride(keys: readonly string[], figures: number = FIGURES.length): number {
+  return 1 + keys.length + figures;
 }
 
 /** Host byte order: typed arrays use it, the stored bytes are always little-endian. */
@@ -70,8 +73,9 @@ function figure(value: number): number | null {
 
 /** The points of one batch; `from` and `to` pick positions inside it (the whole batch by default). */
 export function decodeBatch(stored: Omit<StoredBatch, 'batch'>, keys: readonly string[], from = 0, to = stored.pointCount): SweepPointData[] {
-  const width = stride(keys);
-  if (stored.figures.byteLength !== stored.pointCount * width * 8) throw new Error(`a stored batch of ${stored.pointCount} points has ${stored.figures.byteLength} bytes, not ${stored.pointCount * width * 8}`);
+  const current = stored.figures.byteLength === stored.pointCount * stride(keys) * 8;
+  const width = current ? stride(keys) : stride(keys, EARLIER_FIGURES);
+  if (stored.figures.byteLength !== stored.pointCount * width * 8) throw new Error(`a stored batch of ${stored.pointCount} points has ${stored.figures.byteLength} bytes, not ${stored.pointCount * stride(keys) * 8}`);
   const floats = fromBytes(stored.figures);
   const errors = stored.errors === null ? {} : (JSON.parse(stored.errors) as Record<string, string>);
   const points: SweepPointData[] = [];
@@ -83,7 +87,15 @@ export function decodeBatch(stored: Omit<StoredBatch, 'batch'>, keys: readonly s
       if (!Number.isNaN(value)) values[key] = value;
     });
     const figures = at + 1 + keys.length;
-    const point = { index: floats[at]!, values, energy_J: figure(floats[figures]!), latency_s: figure(floats[figures + 1]!), area_m2: figure(floats[figures + 2]!) };
+    const point = {
+      index: floats[at]!,
+      values,
+      energy_J: figure(floats[figures]!),
+      latency_s: figure(floats[figures + 1]!),
+      area_m2: figure(floats[figures + 2]!),
+      // Absent, not null, on earlier batches: their lifetime was never evaluated.
+      ...(current ? { lifetime_days: figure(floats[figures + 3]!) } : {}),
+    };
     const error = errors[i];
     points.push(error === undefined ? point : { ...point, error });
   }

@@ -141,9 +141,9 @@ describe('sweeps', () => {
     expect(file.inputs.design.values.length).toBeGreaterThan(10);
     const csv = await call(wb, 'sweeps.export', { ref: out.sweepId!, format: 'csv' });
     const lines = csv.text.trim().split('\n');
-    expect(lines[0]).toBe('index,rows,powerBudget_W,energy_J,latency_s,area_m2,pareto_front,error');
+    expect(lines[0]).toBe('index,rows,powerBudget_W,energy_J,latency_s,area_m2,lifetime_days,pareto_front,error');
     expect(lines).toHaveLength(21);
-    const onFront = lines.slice(1).filter((l) => l.split(',')[6] === '1').map((l) => Number(l.split(',')[0]));
+    const onFront = lines.slice(1).filter((l) => l.split(',')[7] === '1').map((l) => Number(l.split(',')[0]));
     expect(onFront.sort((a, b) => a - b)).toEqual([...out.front].sort((a, b) => a - b));
     const firstValid = out.points.find((p) => p.energy_J !== null)!;
     expect(Number(lines[firstValid.index + 1]!.split(',')[3])).toBe(firstValid.energy_J);

@@ -20,6 +20,27 @@ function figureRows(entries: [string, { energy_J: number; latency_s?: number }][
   ]);
 }
 
+const probability = (p: number): string => (p === 0 ? '0' : p.toExponential(2));
+
+function lifetimeText(r: RunOutput['result']): string[] {
+  const l = r.lifetime;
+  if (!l) return [];
+  const levelling = l.wearLevelling.kind === 'none' ? 'no wear levelling' : `wear levelling ${l.wearLevelling.kind} (${l.wearLevelling.factor.toPrecision(3)}x fewer writes on the hottest cell)`;
+  const head = `lifetime: ${l.writesPerCellPerStep.toPrecision(4)} writes per step on the most-written cell (${l.hottest}), ${levelling}`;
+  if (l.days === null) return [head, '  the cell gives no endurance: no lifetime'];
+  const epochs = l.epochs === null ? '' : `, ${l.epochs.toPrecision(3)} epochs`;
+  return [head, `  endurance ${l.endurance!.toPrecision(3)} write cycles: ${l.steps!.toPrecision(3)} steps${epochs}, ${l.days.toPrecision(3)} days of continuous training`];
+}
+
+function reliabilityText(r: RunOutput['result']): string[] {
+  const v = r.reliability;
+  if (!v) return [];
+  return [
+    `device variation: per step ${v.corruptedMacs.toPrecision(3)} wrong MACs (${v.catastrophicMacs.toPrecision(3)} catastrophic), ${v.corruptedWeightUpdates.toPrecision(3)} wrong weight updates (${v.catastrophicWeightUpdates.toPrecision(3)} catastrophic)`,
+    `  per operation: ${v.perOp.map((o) => `${o.op} ${o.format} P(wrong) ${probability(o.wrong)}, P(catastrophic) ${probability(o.catastrophic)}`).join('; ')}`,
+  ];
+}
+
 function runText(out: RunOutput): string {
   const r = out.result;
   const b = r.breakdown;
@@ -29,6 +50,8 @@ function runText(out: RunOutput): string {
     `${out.network.name} on ${out.design.name} (version ${out.design.version}), one training step of batch ${r.batch}, ${r.design.formats.forward}/${r.design.formats.backward}/${r.design.formats.update} ${r.design.arithMode}`,
     `energy ${formatSI(r.energy_J, 'J')}    latency ${formatSI(r.latency_s, 's')}    area ${formatSI(r.area_m2, 'm^2')}    average power ${formatSI(r.power_W, 'W')} (${r.design.activeBlocks} of ${r.design.blocks} blocks computing)`,
     epoch,
+    ...lifetimeText(r),
+    ...reliabilityText(r),
     out.experimentId ? `kept as experiment ${out.experimentId}` : 'not kept (--no-store)',
     ...r.warnings.map((w) => `warning: ${w}`),
     '',

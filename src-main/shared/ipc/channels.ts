@@ -20,6 +20,7 @@ export const CHANNELS = [
   'cells.exportNvsim',
   'array.evaluate',
   'arith.ops',
+  'arith.faults',
   'networks.list',
   'networks.get',
   'networks.import',

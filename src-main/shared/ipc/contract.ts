@@ -9,7 +9,7 @@ import {
   valuesSchema,
 } from '../schemas/library.ts';
 import { libraryFileSchema } from '../schemas/library-file.ts';
-import { opsInputSchema, opsOutputSchema } from '../schemas/arith.ts';
+import { faultsInputSchema, faultsOutputSchema, opsInputSchema, opsOutputSchema } from '../schemas/arith.ts';
 import { networkDetailSchema, networkImportSchema, networkSummarySchema } from '../schemas/network-api.ts';
 import { arrayInputSchema, arrayResultSchema, cellDetailSchema, cellSummarySchema, nvsimImportInputSchema, nvsimImportOutputSchema } from '../schemas/cell.ts';
 import { designDetailSchema, designSummarySchema, reproduceInputSchema, reproduceOutputSchema, runInputSchema, runOutputSchema } from '../schemas/design-api.ts';
@@ -144,6 +144,7 @@ export const contract = {
     input: opsInputSchema,
     output: opsOutputSchema,
   },
+  'arith.faults': { input: faultsInputSchema, output: faultsOutputSchema },
   'networks.list': {
     input: z.object({}).strict(),
     output: z.object({ items: z.array(networkSummarySchema) }),

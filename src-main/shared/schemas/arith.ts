@@ -45,3 +45,31 @@ export const opsOutputSchema = z.object({
   }),
 });
 export type OpsOutput = z.infer<typeof opsOutputSchema>;
+
+/** `pimwb faults`: fault injection into the bit-exact FP microprograms. */
+export const faultsInputSchema = z
+  .object({
+    cell: z.string().min(1),
+    format: z.enum(FORMAT_NAMES),
+    op: z.enum(['add', 'mul']),
+    mode: z.enum(MODE_NAMES).default('ieee'),
+    samples: z.number().int().min(1).max(10_000_000).default(100_000),
+    seed: z.number().int().min(0).max(0xffffffff).default(1),
+    /** One flip probability for every step; without it each primitive's comes from the cell's variation. */
+    rate: z.number().min(0).max(1).optional(),
+  })
+  .strict();
+
+export const faultsOutputSchema = z.object({
+  samples: z.number(),
+  /** Results that differ from the fault-free result of the same operands. */
+  wrong: z.number(),
+  wrongFraction: z.number(),
+  /** Wrong results whose sign, NaN/Inf class or magnitude (a factor of 2 or more) is wrong. */
+  catastrophic: z.number(),
+  /** Wrong results by distance in units in the last place: "1", "2-3", "4-7", ... and "nan". */
+  ulpHistogram: z.record(z.string(), z.number()),
+  /** Each primitive of the microprogram: its flip probability per driven lane and the bits it flipped. */
+  perPrimitive: z.record(z.string(), z.object({ probability: z.number(), flips: z.number() })),
+});
+export type FaultsOutput = z.infer<typeof faultsOutputSchema>;

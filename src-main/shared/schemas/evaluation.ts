@@ -9,6 +9,46 @@ export const PHASE_NAMES = ['forward', 'activationGradient', 'weightGradient', '
 export const COMPONENT_NAMES = ['cells', 'periphery', 'interconnect', 'controller'] as const;
 export const OP_NAMES = ['fpMul', 'fpAdd', 'compare', 'fpDiv', 'fpExp', 'fpSqrt', 'write', 'transfer', 'static'] as const;
 
+export const WEAR_CLASSES = ['scratch', 'operands', 'weights'] as const;
+
+export const lifetimeSchema = z.object({
+  writesPerCellPerStep: z.number(),
+  hottest: z.enum(WEAR_CLASSES),
+  byClass: z.object({ scratch: z.number(), operands: z.number(), weights: z.number() }),
+  endurance: z.number().nullable(),
+  steps: z.number().nullable(),
+  epochs: z.number().nullable(),
+  days: z.number().nullable(),
+  wearLevelling: z.object({ kind: z.enum(['none', 'rotate', 'spread']), factor: z.number() }),
+});
+export type LifetimeFigures = z.infer<typeof lifetimeSchema>;
+
+const opRateSchema = z.object({
+  format: z.string(),
+  op: z.enum(['fpMul', 'fpAdd']),
+  /** Expected bit flips per operation per lane: each step's error probability times the lanes it drives. */
+  flipsPerOp: z.number(),
+  /** Probability that an operation's result is wrong, and that it is catastrophically wrong (sign, exponent, NaN/Inf). */
+  wrong: z.number(),
+  catastrophic: z.number(),
+});
+
+/** Device variation carried to one training step (sim/reliability/step-view.ts). */
+export const reliabilitySchema = z.object({
+  perOp: z.array(opRateSchema),
+  /** Expected multiply-accumulates per step with a wrong result (multiply or add wrong), and catastrophically wrong. */
+  corruptedMacs: z.number(),
+  catastrophicMacs: z.number(),
+  /** Expected weight updates per step (one multiply and one add each, in the update format) with a wrong result. */
+  corruptedWeightUpdates: z.number(),
+  catastrophicWeightUpdates: z.number(),
+  /** Per primitive: the probability a step's output bit is wrong, and how it was computed. */
+  primitives: z.record(z.string(), z.object({ probability: z.number(), basis: z.string() })),
+  /** How the figures were obtained, in words (shown with them). */
+  assumptions: z.array(z.string()),
+});
+export type ReliabilityFigures = z.infer<typeof reliabilitySchema>;
+
 export const evaluationSchema = z.object({
   energy_J: z.number(),
   latency_s: z.number(),
@@ -32,6 +72,10 @@ export const evaluationSchema = z.object({
     arithMode: z.string(),
   }),
   work: z.object({ forwardMacsPerImage: z.number(), macs: z.number(), params: z.number() }),
+  /** When the most-written cell wears out (sim/reliability/lifetime.ts); null figures when the cell gives no endurance. */
+  lifetime: lifetimeSchema.optional(),
+  /** Expected wrong results per step from device variation; present on runs (not on sweep points). */
+  reliability: reliabilitySchema.optional(),
   warnings: z.array(z.string()),
 });
 export type Evaluation = z.infer<typeof evaluationSchema>;

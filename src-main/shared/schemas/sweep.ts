@@ -54,6 +54,8 @@ export const sweepPointSchema = z.object({
   energy_J: z.number().nullable(),
   latency_s: z.number().nullable(),
   area_m2: z.number().nullable(),
+  /** Days of continuous training until the most-written cell wears out; null when the cell gives no endurance (or the point failed). */
+  lifetime_days: z.number().nullable().optional(),
   error: z.string().optional(),
 });
 export type SweepPointData = z.infer<typeof sweepPointSchema>;

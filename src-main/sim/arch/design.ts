@@ -10,6 +10,13 @@ import { SUPPORTED_NODES_NM } from '../tech/nodes.ts';
 export type FormatName = keyof typeof FORMATS & string;
 export const INIT_POLICIES = ['per-gate', 'bulk'] as const;
 export type InitPolicy = (typeof INIT_POLICIES)[number];
+/**
+ * How writes are spread over a lane's cells: `none`, the hottest scratch row takes all its writes;
+ * `rotate`, the region the microprograms use moves across the lane's cells over time (FloatPIM
+ * rotates its processing columns over the block); `spread`, a user-set factor.
+ */
+export const WEAR_LEVELLING = ['none', 'rotate', 'spread'] as const;
+export type WearLevelling = (typeof WEAR_LEVELLING)[number];
 const MUX_VALUES = [1, 2, 4, 8];
 
 export interface DesignParams {
@@ -47,6 +54,9 @@ export interface DesignParams {
   readonly interconnectAreaPerTile_m2: number;
   /** Batch used when a run does not give one. */
   readonly defaultBatch: number;
+  readonly wearLevelling: WearLevelling;
+  /** With `spread`: how many times fewer writes the hottest cell takes than without levelling. */
+  readonly wearSpread?: number;
 }
 
 type NumericField = { [K in keyof DesignParams]-?: DesignParams[K] extends number | undefined ? K : never }[keyof DesignParams];
@@ -89,6 +99,7 @@ export const DESIGN_NUMBER_SPECS: readonly NumberSpec<NumericField>[] = [
   { key: 'switch.areaPerBlock', field: 'switchAreaPerBlock_m2', quantity: 'area', unit: 'um^2', required: true, label: 'inter-block switch area per block', min: 0, max: AREA_MAX_M2 },
   { key: 'interconnect.areaPerTile', field: 'interconnectAreaPerTile_m2', quantity: 'area', unit: 'um^2', required: true, label: 'interconnect area per tile', min: 0, max: AREA_MAX_M2 },
   count('batch', 'defaultBatch', 'default batch size', 65_536),
+  { key: 'wear.spread', field: 'wearSpread', quantity: 'ratio', unit: '1', required: false, label: 'wear levelling spread: times fewer writes on the hottest cell', min: 1, max: 1e9 },
 ];
 
 export const DESIGN_CHOICE_SPECS: readonly ChoiceSpec<ChoiceField>[] = [
@@ -99,6 +110,7 @@ export const DESIGN_CHOICE_SPECS: readonly ChoiceSpec<ChoiceField>[] = [
   { key: 'decoders', field: 'decoders', choices: ['per-block', 'per-tile'], required: true, label: 'row decoders per block, or one per tile for blocks in lockstep' },
   { key: 'idleBlocks', field: 'idleBlocks', choices: ['power-gated', 'leaking'], required: true, label: 'whether blocks that wait are switched off' },
   { key: 'initPolicy', field: 'initPolicy', choices: INIT_POLICIES, required: false, label: 'MAGIC initialisation: per-gate (a step each) or bulk (columns together)' },
+  { key: 'wear.levelling', field: 'wearLevelling', choices: WEAR_LEVELLING, required: false, label: 'wear levelling: none, rotate (the microprograms\' region moves across the lane) or spread (a set factor)' },
 ];
 
 export type DesignParseResult = { readonly ok: true; readonly params: DesignParams } | { readonly ok: false; readonly issues: Issue[] };
@@ -111,10 +123,11 @@ export function designParamsFromValues(values: readonly LibraryValue[]): DesignP
   if (!cell) issues.unshift({ path: 'cell', message: 'is missing (the cell library the arrays are built from)' });
   else if (typeof cell.value !== 'string' || cell.value.trim() === '') issues.unshift({ path: 'cell', message: 'must name a cell library (for example builtin:sot-mram-2t2mtj)' });
   if (read.ok && read.params.mux !== undefined && !MUX_VALUES.includes(read.params.mux as number)) issues.push({ path: 'mux', message: `must be one of ${MUX_VALUES.join(', ')} (columns per sense amplifier)` });
+  if (read.ok && read.params.wearLevelling === 'spread' && read.params.wearSpread === undefined) issues.push({ path: 'wear.spread', message: 'is missing: wear levelling "spread" needs its factor' });
   const node_nm = read.ok ? Math.round((read.params.node_nm as number) * 1e9 * 1000) / 1000 : undefined;
   if (node_nm !== undefined && !SUPPORTED_NODES_NM.includes(node_nm)) issues.push({ path: 'node', message: `must be one of ${SUPPORTED_NODES_NM.join(', ')} nm (the nodes with device and wire figures)` });
   if (!read.ok || issues.length > 0) return { ok: false, issues };
-  const params = { initPolicy: 'per-gate', ...read.params, cell: (cell!.value as string).trim(), node_nm };
+  const params = { initPolicy: 'per-gate', wearLevelling: 'none', ...read.params, cell: (cell!.value as string).trim(), node_nm };
   return { ok: true, params: params as unknown as DesignParams };
 }
 

@@ -24,7 +24,10 @@ export interface PowerFigures {
 
 export interface PreparedDesign {
   readonly design: DesignParams;
+  readonly cell: CellParams;
   readonly family: CellFamily;
+  /** Bits one lane holds: a row's columns on MAGIC arrays, a column's rows on the others. */
+  readonly laneBits: number;
   readonly subarray: SubarrayResult;
   readonly blocks: number;
   readonly activeBlocks: number;
@@ -106,7 +109,9 @@ export function prepareDesign(design: DesignParams, cell: CellParams, subarray =
   const static_W = alwaysOn_W + (gated ? activeBlocks * blockLeakage_W : 0);
   return {
     design,
+    cell,
     family,
+    laneBits: lanesAreRows(cell) ? design.cols : design.rows,
     subarray,
     blocks,
     activeBlocks,

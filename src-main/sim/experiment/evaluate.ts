@@ -3,7 +3,8 @@ import type { PreparedDesign } from '../arch/prepare.ts';
 import { COMPONENTS } from '../arch/area.ts';
 import { mapPhase, type LaneSetup } from '../mapping/map-phase.ts';
 import { stepPlan, type StepPlan } from '../mapping/plan.ts';
-import { OP, OP_NAMES, PART, T_ENERGY, T_LATENCY, addStatic, componentEnergy, newTally, opEnergy, opLatency } from '../mapping/tally.ts';
+import { OP, OP_NAMES, PART, T_ENERGY, T_LATENCY, T_WEAR_OPERANDS, T_WEAR_SCRATCH, addStatic, componentEnergy, newTally, opEnergy, opLatency } from '../mapping/tally.ts';
+import { lifetime } from '../reliability/lifetime.ts';
 import type { NetworkAnalysis } from '../workload/analyze.ts';
 import { epochBatches } from '../workload/totals.ts';
 import { PHASES } from '../workload/training.ts';
@@ -49,6 +50,15 @@ export function evaluateTotals(prepared: PreparedDesign, analysis: NetworkAnalys
   return { energy_J: tally[T_ENERGY]!, latency_s: tally[T_LATENCY]!, area_m2: prepared.area.area_m2 };
 }
 
+/** The step's totals and, when the cell gives its endurance, days of continuous training until the hottest cell wears out. */
+export function evaluateTotalsAndLifetime(prepared: PreparedDesign, analysis: NetworkAnalysis, batch: number): { energy_J: number; latency_s: number; area_m2: number; lifetime_days: number | null } {
+  const tally = newTally();
+  step(prepared, stepPlan(analysis), batch, tally);
+  const latency_s = tally[T_LATENCY]!;
+  const life = lifetime(prepared, { scratch: tally[T_WEAR_SCRATCH]!, operands: tally[T_WEAR_OPERANDS]!, latency_s });
+  return { energy_J: tally[T_ENERGY]!, latency_s, area_m2: prepared.area.area_m2, lifetime_days: life.days };
+}
+
 export function evaluate(prepared: PreparedDesign, analysis: NetworkAnalysis, options: EvaluateOptions): Evaluation {
   const plan = stepPlan(analysis);
   const tally = newTally();
@@ -70,6 +80,8 @@ export function evaluate(prepared: PreparedDesign, analysis: NetworkAnalysis, op
   const d = prepared.design;
   const energy_J = tally[T_ENERGY]!;
   const latency_s = tally[T_LATENCY]!;
+  const perEpoch = options.epoch === false ? {} : epoch(prepared, analysis, options.batch, { energy_J, latency_s });
+  const stepsPerEpoch = perEpoch.perEpoch?.steps;
   return {
     energy_J,
     latency_s,
@@ -77,7 +89,8 @@ export function evaluate(prepared: PreparedDesign, analysis: NetworkAnalysis, op
     power_W: latency_s > 0 ? energy_J / latency_s : 0,
     batch: options.batch,
     breakdown: { byPhase, byLayer, byComponent, byOp },
-    ...(options.epoch === false ? {} : epoch(prepared, analysis, options.batch, { energy_J, latency_s })),
+    ...perEpoch,
+    lifetime: lifetime(prepared, { scratch: tally[T_WEAR_SCRATCH]!, operands: tally[T_WEAR_OPERANDS]!, latency_s, ...(stepsPerEpoch ? { stepsPerEpoch } : {}) }),
     design: {
       blocks: prepared.blocks,
       activeBlocks: prepared.activeBlocks,

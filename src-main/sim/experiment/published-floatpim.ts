@@ -50,15 +50,15 @@ function cycles(n: number): LaneCost {
  * operations without a formula are composed of multiplies and adds as for every design.
  * FloatPIM's moves between blocks take 2 cycles per bit (published).
  */
-export function publishedCosts(formatName: string, programBits: number): FormatCosts {
+export function publishedCosts(formatName: string, programBits: number, arithmeticWear: { fpMul: number; fpAdd: number }): FormatCosts {
   const format = formatByName(formatName);
   const c = floatpimCycles(format);
-  return withComposedOps({ format, fpMul: cycles(c.fpMul), fpAdd: cycles(c.fpAdd + c.fpAddSearches), write: cycles(format.width), transfer: cycles(2 * format.width), programBits });
+  return withComposedOps({ format, fpMul: cycles(c.fpMul), fpAdd: cycles(c.fpAdd + c.fpAddSearches), write: cycles(format.width), transfer: cycles(2 * format.width), programBits, arithmeticWear });
 }
 
 /** The design's organisation with FloatPIM's published costs, power (every block computing) and area. */
 export function publishedFloatpim(modelled: PreparedDesign): PreparedDesign {
-  const costs = Object.fromEntries(PHASES.map((phase) => [phase, publishedCosts(modelled.costs[phase].format.name, modelled.costs[phase].programBits)])) as Record<Phase, FormatCosts>;
+  const costs = Object.fromEntries(PHASES.map((phase) => [phase, publishedCosts(modelled.costs[phase].format.name, modelled.costs[phase].programBits, modelled.costs[phase].hotRowWrites)])) as Record<Phase, FormatCosts>;
   const s = FLOATPIM_PUBLISHED.shares;
   const total = FLOATPIM_PUBLISHED.area_m2;
   const byComponent: Record<Component, number> = {

@@ -6,6 +6,7 @@ import { cellParamsFromValues, type CellParams } from '../cells/params.ts';
 import type { LibraryValue } from '../params/read-values.ts';
 import { analyzeNetwork, type NetworkAnalysis } from '../workload/analyze.ts';
 import { evaluate } from './evaluate.ts';
+import { stepReliability } from '../reliability/step-view.ts';
 import { comparePaper, type BasisChoice, type DesignInput, type PaperComparison } from './reproduce.ts';
 
 // Runs and the paper comparison as worker tasks: inputs are plain data (library values, networks)
@@ -57,9 +58,12 @@ function designInput(design: DesignData): DesignInput {
   return { ...design, params: params.params, cell: cellOf(design) };
 }
 
+/** A run: the step's figures and what device variation makes of it (sweeps skip the latter). */
 export function evaluateTask(raw: unknown): Evaluation {
   const input = raw as EvaluateTaskInput;
-  return evaluate(prepareDesign(input.params, cellOf(input.design)), analysisOf(input.network), { batch: input.batch });
+  const prepared = prepareDesign(input.params, cellOf(input.design));
+  const analysis = analysisOf(input.network);
+  return { ...evaluate(prepared, analysis, { batch: input.batch }), reliability: stepReliability(prepared, analysis, input.batch) };
 }
 
 export function compareTask(raw: unknown): PaperComparison {

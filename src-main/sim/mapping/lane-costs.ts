@@ -4,6 +4,7 @@ import { countOperation, microprogram, MissingPrimitiveError } from '../arith/pr
 import { formatByName, type ArithMode, type FloatFormat } from '../arith/formats.ts';
 import type { StepCounts } from '../arith/program.ts';
 import type { InitPolicy } from '../arch/design.ts';
+import { programWear } from '../reliability/row-writes.ts';
 
 // What one operation costs one lane, on one design and format: latency (all lanes of a subarray run
 // it at once) and energy per lane, split into cells and periphery. Multiply and add come from their
@@ -31,7 +32,12 @@ export interface FormatCosts {
   readonly transfer: LaneCost;
   /** Bits of a lane the multiply and add microprograms occupy (operands, results and scratch). */
   readonly programBits: number;
+  /** Write pulses on the most-written cell of a lane per operation (reliability/row-writes.ts). */
+  readonly hotRowWrites: Readonly<Record<WearOp, number>>;
 }
+
+/** Operations that wear a lane: the arithmetic wears its scratch rows, writes and transfers the rows they fill. */
+export type WearOp = 'fpMul' | 'fpAdd' | 'compare' | 'fpDiv' | 'fpExp' | 'fpSqrt' | 'write' | 'transfer';
 
 /**
  * Operations without a microprogram of their own, as multiplies and adds (assumption: the usual
@@ -121,11 +127,36 @@ export function formatCosts(family: CellFamily, array: SubarrayResult, formatNam
     write: combine([[primitive(array, 'write'), format.width]]),
     transfer: combine([[transferBit(family, array, transferStepsPerBit), format.width]]),
     programBits: Math.max(microprogram(family, 'fpMul', format, mode).rowCount, microprogram(family, 'fpAdd', format, mode).rowCount),
+    arithmeticWear: arithmeticWear(family, format, mode),
   });
 }
 
-/** The operations without a microprogram of their own, composed of multiplies and adds (COMPOSED_OPS). */
-export function withComposedOps(c: Pick<FormatCosts, 'format' | 'fpMul' | 'fpAdd' | 'write' | 'transfer' | 'programBits'>): FormatCosts {
+/** Pulses on the hottest row of the multiply and add programs. */
+export function arithmeticWear(family: CellFamily, format: FloatFormat, mode: ArithMode): { fpMul: number; fpAdd: number } {
+  return { fpMul: programWear(microprogram(family, 'fpMul', format, mode)).hottestRowWrites, fpAdd: programWear(microprogram(family, 'fpAdd', format, mode)).hottestRowWrites };
+}
+
+type ComposedInput = Pick<FormatCosts, 'format' | 'fpMul' | 'fpAdd' | 'write' | 'transfer' | 'programBits'> & { readonly arithmeticWear: { readonly fpMul: number; readonly fpAdd: number } };
+
+/**
+ * The operations without a microprogram of their own, composed of multiplies and adds (COMPOSED_OPS).
+ * Their wear adds up as if every program used the same hottest row (assumption: scratch is
+ * allocated from the same base for every program, the worst case). A written or transferred value
+ * pulses each of its cells once.
+ */
+export function withComposedOps(input: ComposedInput): FormatCosts {
+  const { arithmeticWear: wear, ...c } = input;
   const composed = (recipe: { fpMul: number; fpAdd: number }): LaneCost => combine([[c.fpMul, recipe.fpMul], [c.fpAdd, recipe.fpAdd]]);
-  return { ...c, compare: composed(COMPOSED_OPS.compare), fpDiv: composed(COMPOSED_OPS.fpDiv), fpExp: composed(COMPOSED_OPS.fpExp), fpSqrt: composed(COMPOSED_OPS.fpSqrt) };
+  const worn = (recipe: { fpMul: number; fpAdd: number }): number => recipe.fpMul * wear.fpMul + recipe.fpAdd * wear.fpAdd;
+  const hotRowWrites: Record<WearOp, number> = {
+    fpMul: wear.fpMul,
+    fpAdd: wear.fpAdd,
+    compare: worn(COMPOSED_OPS.compare),
+    fpDiv: worn(COMPOSED_OPS.fpDiv),
+    fpExp: worn(COMPOSED_OPS.fpExp),
+    fpSqrt: worn(COMPOSED_OPS.fpSqrt),
+    write: 1,
+    transfer: 1,
+  };
+  return { ...c, compare: composed(COMPOSED_OPS.compare), fpDiv: composed(COMPOSED_OPS.fpDiv), fpExp: composed(COMPOSED_OPS.fpExp), fpSqrt: composed(COMPOSED_OPS.fpSqrt), hotRowWrites };
 }

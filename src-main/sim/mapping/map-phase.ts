@@ -1,6 +1,6 @@
 import { COL, COLUMNS, ELEMENTWISE_KINDS, type StepPlan } from './plan.ts';
-import { COST_WIRE } from './cost-table.ts';
-import { OP, addInterconnect, addOps } from './tally.ts';
+import { COST_WEAR, COST_WIRE } from './cost-table.ts';
+import { OP, addInterconnect, addOps, addWear } from './tally.ts';
 
 // One layer's phase mapped onto the lanes that compute at once.
 // Rules, in order of the work:
@@ -26,6 +26,7 @@ function transfers(t: Float64Array, values: number, waves: number, cost: Float64
   const o = 3 * OP.transfer;
   addOps(t, OP.transfer, values, cost[o + 1]!, cost[o + 2]!, waves * cost[o]!);
   addInterconnect(t, values * cost[COST_WIRE]!);
+  addWear(t, OP.transfer, waves, cost[COST_WEAR + OP.transfer]!);
 }
 
 function dotProducts(t: Float64Array, macs: number, resultsPerUnit: number, shared: boolean, batch: number, setup: LaneSetup, cost: Float64Array): void {
@@ -40,10 +41,15 @@ function dotProducts(t: Float64Array, macs: number, resultsPerUnit: number, shar
   addOps(t, OP.fpAdd, macs, cost[4]!, cost[5]!, perLane * cost[3]!);
   const w = 3 * OP.write;
   addOps(t, OP.write, macs * writes, cost[w + 1]!, cost[w + 2]!, perLane * writes * cost[w]!);
+  addWear(t, OP.fpMul, perLane, cost[COST_WEAR + OP.fpMul]!);
+  addWear(t, OP.fpAdd, perLane, cost[COST_WEAR + OP.fpAdd]!);
+  // Every MAC writes its operand into the same rows of the lane.
+  addWear(t, OP.write, perLane * Math.min(writes, 1), cost[COST_WEAR + OP.write]!);
   if (split > 1) {
     const levels = Math.ceil(Math.log2(split)) * waves;
     const partials = results * (split - 1);
     addOps(t, OP.fpAdd, partials, cost[4]!, cost[5]!, levels * cost[3]!);
+    addWear(t, OP.fpAdd, levels, cost[COST_WEAR + OP.fpAdd]!);
     transfers(t, partials, levels, cost);
   }
 }
@@ -57,7 +63,11 @@ export function mapPhase(t: Float64Array, plan: StepPlan, row: number, batch: nu
   // Element-wise kind k is operation k (fpMul ... fpSqrt lead OP_NAMES in the same order).
   for (let k = 0; k < ELEMENTWISE_KINDS.length; k += 1) {
     const n = d[at + COL.elementwise + 2 * k]! * batch + d[at + COL.elementwise + 2 * k + 1]!;
-    if (n > 0) addOps(t, k, n, cost[3 * k + 1]!, cost[3 * k + 2]!, Math.ceil(n / setup.lanes) * cost[3 * k]!);
+    if (n > 0) {
+      const waves = Math.ceil(n / setup.lanes);
+      addOps(t, k, n, cost[3 * k + 1]!, cost[3 * k + 2]!, waves * cost[3 * k]!);
+      addWear(t, k, waves, cost[COST_WEAR + k]!);
+    }
   }
   const moved = d[at + COL.movedPerImage]! * batch;
   if (moved > 0) transfers(t, moved, Math.ceil(moved / setup.lanes), cost);

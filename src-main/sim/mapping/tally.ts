@@ -17,7 +17,10 @@ export const T_LATENCY = 1;
 const OP_ENERGY = 2;
 const OP_LATENCY = OP_ENERGY + OPS;
 const COMPONENT = OP_LATENCY + OPS;
-export const TALLY_SIZE = COMPONENT + COMPONENT_NAMES.length;
+/** Write pulses on the most-written cell of a lane over the step: its scratch rows, and the rows values are written or moved into. */
+export const T_WEAR_SCRATCH = COMPONENT + COMPONENT_NAMES.length;
+export const T_WEAR_OPERANDS = T_WEAR_SCRATCH + 1;
+export const TALLY_SIZE = T_WEAR_OPERANDS + 1;
 
 export function newTally(): Float64Array {
   return new Float64Array(TALLY_SIZE);
@@ -33,6 +36,14 @@ export function addOps(t: Float64Array, op: number, n: number, energy: number, c
   t[COMPONENT + PART.periphery]! += e - c;
   t[T_ENERGY]! += e;
   t[T_LATENCY]! += latency;
+}
+
+/**
+ * `runs` executions of `op` one after another on every active lane (the lanes run in lockstep, so
+ * each lane takes all of them), each putting `hotWrites` pulses on the lane's most-written cell.
+ */
+export function addWear(t: Float64Array, op: number, runs: number, hotWrites: number): void {
+  t[op === OP.write || op === OP.transfer ? T_WEAR_OPERANDS : T_WEAR_SCRATCH]! += runs * hotWrites;
 }
 
 /** Energy with no latency of its own (the wire part of a transfer). */

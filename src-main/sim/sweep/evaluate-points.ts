@@ -4,7 +4,7 @@ import type { SubarrayResult } from '../array/subarray.ts';
 import { designSubarray, prepareDesign } from '../arch/prepare.ts';
 import type { LibraryValue } from '../params/read-values.ts';
 import type { NetworkAnalysis } from '../workload/analyze.ts';
-import { evaluateTotals } from '../experiment/evaluate.ts';
+import { evaluateTotalsAndLifetime } from '../experiment/evaluate.ts';
 import type { SweepPoint } from './points.ts';
 
 // Evaluates sweep points: each is the base design with some values changed. A point whose design
@@ -17,6 +17,8 @@ export interface PointResult {
   readonly energy_J: number | null;
   readonly latency_s: number | null;
   readonly area_m2: number | null;
+  /** Days of continuous training until the hottest cell wears out; null without the cell's endurance. */
+  readonly lifetime_days?: number | null;
   readonly error?: string;
 }
 
@@ -46,16 +48,16 @@ function subarrayFor(memo: SubarrayMemo, cell: CellParams, params: DesignParams)
 
 export function evaluatePoint(base: PointBatch, point: SweepPoint, memo: SubarrayMemo = new Map()): PointResult {
   const parsed = designParamsFromValues(changed(base.designValues, point));
-  if (!parsed.ok) return { index: point.index, values: point.values, energy_J: null, latency_s: null, area_m2: null, error: parsed.issues.map((i) => `${i.path} ${i.message}`).join('; ') };
+  if (!parsed.ok) return { index: point.index, values: point.values, energy_J: null, latency_s: null, area_m2: null, lifetime_days: null, error: parsed.issues.map((i) => `${i.path} ${i.message}`).join('; ') };
   try {
     const prepared = prepareDesign(parsed.params, base.cell, subarrayFor(memo, base.cell, parsed.params));
-    const totals = evaluateTotals(prepared, base.analysis, base.batch ?? parsed.params.defaultBatch);
+    const totals = evaluateTotalsAndLifetime(prepared, base.analysis, base.batch ?? parsed.params.defaultBatch);
     // A point far outside the model's range overflows: it is reported as such, never as a figure.
-    const overflow = Object.entries(totals).find(([, v]) => !Number.isFinite(v));
-    if (overflow) return { index: point.index, values: point.values, energy_J: null, latency_s: null, area_m2: null, error: `${overflow[0]} overflows (${overflow[1]}): the values are beyond what the model covers` };
+    const overflow = Object.entries(totals).find(([, v]) => v !== null && !Number.isFinite(v));
+    if (overflow) return { index: point.index, values: point.values, energy_J: null, latency_s: null, area_m2: null, lifetime_days: null, error: `${overflow[0]} overflows (${overflow[1]}): the values are beyond what the model covers` };
     return { index: point.index, values: point.values, ...totals };
   } catch (error) {
-    return { index: point.index, values: point.values, energy_J: null, latency_s: null, area_m2: null, error: error instanceof Error ? error.message : String(error) };
+    return { index: point.index, values: point.values, energy_J: null, latency_s: null, area_m2: null, lifetime_days: null, error: error instanceof Error ? error.message : String(error) };
   }
 }
 

@@ -22,9 +22,9 @@ function points(n: number, from = 0): SweepPointData[] {
   return Array.from({ length: n }, (_, k) => {
     const i = from + k;
     const values = { rows: Math.round(64 * 64 ** ((i % 316) / 315)), powerBudget: 5 * 100 ** (Math.floor(i / 316) / 315) };
-    if (i % 7 === 3) return { index: i, values, energy_J: null, latency_s: null, area_m2: null, error: i % 2 ? `rows must be at most ${i}, "really" — µ` : 'overflow' };
+    if (i % 7 === 3) return { index: i, values, energy_J: null, latency_s: null, area_m2: null, lifetime_days: null, error: i % 2 ? `rows must be at most ${i}, "really" — µ` : 'overflow' };
     const energy = i % 101 === 0 ? 5e-324 * (i + 1) : Math.PI ** ((i % 40) - 20) / (i + 1);
-    return { index: i, values, energy_J: energy, latency_s: i % 97 === 0 ? -0 : 1 / 3 + i * Number.EPSILON, area_m2: i % 89 === 0 ? 1.7976931348623157e308 : 1e-5 * Math.sqrt(i + 2) };
+    return { index: i, values, energy_J: energy, latency_s: i % 97 === 0 ? -0 : 1 / 3 + i * Number.EPSILON, area_m2: i % 89 === 0 ? 1.7976931348623157e308 : 1e-5 * Math.sqrt(i + 2), lifetime_days: i % 5 === 0 ? null : 1e3 / (i + 1) };
   });
 }
 

@@ -67,6 +67,7 @@ export const floatpim: DesignDefinition = {
     v('cols', 1024, '1', `${FLOATPIM}: 1024 x 1024 crossbar`),
     v('mux', 8, '1', `assumption: one sense amplifier per 8 columns for reading rows out; ${FLOATPIM} computes without sensing (MAGIC), so its read-out path need not be wide`),
     v('initPolicy', 'bulk', '', `${FLOATPIM}: its cycle formulas count no initialisation cycles, i.e. output columns are initialised together ahead of the gates`),
+    v('wear.levelling', 'rotate', '', `${FLOATPIM}: the processing columns (93 of 1024 for bfloat16) are rotated over the block, for about 11x lifetime`),
     v(
       'powerBudget',
       62.6,
