@@ -1,10 +1,11 @@
 import type { SweepOutput } from '@shared/schemas/sweep.ts';
-import { formatSI, toSI } from '@shared/units.ts';
+import { formatSI, prefixableBase, toSI } from '@shared/units.ts';
 import { displaySI, prettyUnit } from '@/display.ts';
 import type { ChartPalette } from './palette.ts';
 import { axisTicks, tickLabel } from './sweep-ticks.ts';
 
-// What the three sweep charts, the summary and the tables share: the metrics a point is judged by,
+// What the three sweep charts, the summary and the tables share: the metrics a point is judged by
+// (lower is better for all but the lifetime),
 // how figures and design values are written (SI prefixes, typeset units, 4 significant digits
 // everywhere), the tooltip of one point, and a point found by its index. Results reach 100,000
 // points: nothing here walks them more than once per call, and nothing builds an index of them.
@@ -17,7 +18,7 @@ export type SweepResult = Pick<SweepOutput, 'status' | 'total' | 'points' | 'fro
   readonly batch?: number | null;
   readonly name?: string;
 };
-export type SweepMetric = 'energy' | 'latency' | 'area' | 'edp';
+export type SweepMetric = 'energy' | 'latency' | 'area' | 'edp' | 'lifetime';
 
 export interface MetricInfo {
   readonly key: SweepMetric;
@@ -26,14 +27,23 @@ export interface MetricInfo {
   /** The SI unit the prefix goes on ("J" for the energy-delay product, shown as J·s). */
   readonly base: string;
   readonly suffix: string;
+  /** Which end of the metric is the better design. */
+  readonly better: 'lower' | 'higher';
+  /** The summary's tile for the best point ("Lowest energy"). */
+  readonly best: string;
 }
 
 export const SWEEP_METRICS: readonly MetricInfo[] = [
-  { key: 'energy', label: 'Energy per step', short: 'Energy', base: 'J', suffix: '' },
-  { key: 'latency', label: 'Latency per step', short: 'Latency', base: 's', suffix: '' },
-  { key: 'area', label: 'Chip area', short: 'Area', base: 'm^2', suffix: '' },
-  { key: 'edp', label: 'Energy-delay product', short: 'EDP', base: 'J', suffix: '·s' },
+  { key: 'energy', label: 'Energy per step', short: 'Energy', base: 'J', suffix: '', better: 'lower', best: 'Lowest energy' },
+  { key: 'latency', label: 'Latency per step', short: 'Latency', base: 's', suffix: '', better: 'lower', best: 'Lowest latency' },
+  { key: 'area', label: 'Chip area', short: 'Area', base: 'm^2', suffix: '', better: 'lower', best: 'Smallest area' },
+  { key: 'edp', label: 'Energy-delay product', short: 'EDP', base: 'J', suffix: '·s', better: 'lower', best: 'Lowest EDP' },
+  // Days of continuous training until the most-written cell wears out; no SI prefix goes on days.
+  { key: 'lifetime', label: 'Lifetime', short: 'Lifetime', base: 'days', suffix: '', better: 'higher', best: 'Longest lifetime' },
 ];
+
+/** What a valid point without a lifetime shows: its cell gives no endurance. */
+export const NO_ENDURANCE = 'no endurance given';
 
 export function metricInfo(metric: SweepMetric): MetricInfo {
   return SWEEP_METRICS.find((m) => m.key === metric)!;
@@ -44,7 +54,22 @@ export function metricValue(point: SweepPoint, metric: SweepMetric): number | nu
   if (metric === 'energy') return point.energy_J;
   if (metric === 'latency') return point.latency_s;
   if (metric === 'area') return point.area_m2;
+  if (metric === 'lifetime') return point.lifetime_days ?? null;
   return point.energy_J === null || point.latency_s === null ? null : point.energy_J * point.latency_s;
+}
+
+/**
+ * The unit a metric's heading names when its figures are written without one: days take no
+ * prefix, so a heat map's legend shows the bare numbers and leaves the unit to the heading.
+ */
+export function headingUnit(metric: SweepMetric): string | null {
+  const info = metricInfo(metric);
+  return prefixableBase(info.base) ? null : info.base;
+}
+
+/** A figure as a colour legend shows it: without the unit when the heading names it. */
+export function legendFigure(value: number, metric: SweepMetric): string {
+  return headingUnit(metric) === null ? formatMetric(value, metric) : String(Number(value.toPrecision(4)));
 }
 
 /** "158 J", "900 ms", "130 mm²", "142.2 J·s": 4 significant digits, like every figure of the workbench. */
@@ -54,6 +79,16 @@ export function formatMetric(value: number | null, metric: SweepMetric): string 
   return `${displaySI(value, info.base)}${info.suffix}`;
 }
 
+/**
+ * A metric of a point as text; a valid point without a lifetime says its cell gives no endurance,
+ * and a point of a sweep kept before lifetimes were evaluated (no field at all) gives null.
+ */
+export function metricText(point: SweepPoint, metric: SweepMetric): string | null {
+  if (metric === 'lifetime' && point.energy_J !== null && point.lifetime_days === null) return NO_ENDURANCE;
+  if (metric === 'lifetime' && point.lifetime_days === undefined) return null;
+  return formatMetric(metricValue(point, metric), metric);
+}
+
 /** An axis in a prefixed unit: shown = SI / factor. */
 export interface DisplayScale {
   readonly factor: number;
@@ -61,7 +96,7 @@ export interface DisplayScale {
 }
 
 export function displayScale(largest: number, base: string, suffix = ''): DisplayScale {
-  if (!(largest > 0) || !Number.isFinite(largest)) return { factor: 1, unit: prettyUnit(base) + suffix };
+  if (!(largest > 0) || !Number.isFinite(largest) || !prefixableBase(base)) return { factor: 1, unit: prettyUnit(base) + suffix };
   const unit = formatSI(largest, base).split(' ')[1] ?? base;
   return { factor: toSI(1, unit), unit: prettyUnit(unit) + suffix };
 }
@@ -123,7 +158,13 @@ export function findPoint(result: Pick<SweepResult, 'points'>, index: number): S
 export function pointTooltip(point: SweepPoint, axes: readonly SweepAxisInfo[], onFront: boolean): string {
   const head = `Point #${point.index}${onFront ? ' · Pareto front' : ''}`;
   const params = axes.map((a) => `${a.key} = ${formatParam(point.values[a.key] ?? NaN, a.unit)}`);
-  const figures = point.energy_J === null ? [`not a valid design: ${wrap(point.error ?? 'no reason given')}`] : SWEEP_METRICS.map((m) => `${m.label}: ${formatMetric(metricValue(point, m.key), m.key)}`);
+  const figures =
+    point.energy_J === null
+      ? [`not a valid design: ${wrap(point.error ?? 'no reason given')}`]
+      : SWEEP_METRICS.flatMap((m) => {
+          const text = metricText(point, m.key);
+          return text === null ? [] : [`${m.label}: ${text}`];
+        });
   return [head, ...params, ...figures].join('\n');
 }
 

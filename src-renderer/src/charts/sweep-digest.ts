@@ -1,4 +1,4 @@
-import type { SweepMetric, SweepPoint, SweepResult } from './sweep-common.ts';
+import { SWEEP_METRICS, type SweepMetric, type SweepPoint, type SweepResult } from './sweep-common.ts';
 
 // A sweep's figures as columns (typed arrays, NaN where a point failed) with what the summary and
 // the charts need of all of them: extents, the best point of each metric, the failure reasons and
@@ -12,11 +12,11 @@ export interface Failure {
   readonly count: number;
 }
 
-/** Smallest and largest valid value of a metric, and the position of the smallest (the best). */
+/** Smallest and largest valid value of a metric, and the position of the best (the smallest, or for lifetime the largest). */
 export interface MetricStats {
   readonly min: number;
   readonly max: number;
-  /** Position in `points` of the lowest value (the first of equals), or -1 when no point is valid. */
+  /** Position in `points` of the best value (the first of equals), or -1 when no point has one. */
   readonly best: number;
 }
 
@@ -27,12 +27,15 @@ export interface SweepDigest {
   readonly energy: Float64Array;
   readonly latency: Float64Array;
   readonly area: Float64Array;
+  /** Days until worn out; NaN also where a valid point's cell gives no endurance. */
+  readonly lifetime: Float64Array;
   readonly valid: number;
   readonly failures: readonly Failure[];
   readonly stats: Readonly<Record<SweepMetric, MetricStats>>;
 }
 
-const METRICS: readonly SweepMetric[] = ['energy', 'latency', 'area', 'edp'];
+const METRICS: readonly SweepMetric[] = SWEEP_METRICS.map((m) => m.key);
+const HIGHER_IS_BETTER = new Set(SWEEP_METRICS.filter((m) => m.better === 'higher').map((m) => m.key));
 const FAILED = 'not a valid design';
 
 /** The metric at one position of the digest, NaN when the point failed. */
@@ -40,6 +43,7 @@ export function digestValue(d: SweepDigest, k: number, metric: SweepMetric): num
   if (metric === 'energy') return d.energy[k]!;
   if (metric === 'latency') return d.latency[k]!;
   if (metric === 'area') return d.area[k]!;
+  if (metric === 'lifetime') return d.lifetime[k]!;
   return d.energy[k]! * d.latency[k]!;
 }
 
@@ -49,6 +53,7 @@ export class DigestBuilder {
   private readonly energy: Float64Array;
   private readonly latency: Float64Array;
   private readonly area: Float64Array;
+  private readonly lifetime: Float64Array;
   private readonly reasons = new Map<string, number>();
   private readonly stats = Object.fromEntries(METRICS.map((m) => [m, { min: Infinity, max: -Infinity, best: -1 }])) as Record<SweepMetric, { min: number; max: number; best: number }>;
   private filled = 0;
@@ -60,6 +65,7 @@ export class DigestBuilder {
     this.energy = new Float64Array(count).fill(NaN);
     this.latency = new Float64Array(count).fill(NaN);
     this.area = new Float64Array(count).fill(NaN);
+    this.lifetime = new Float64Array(count).fill(NaN);
   }
 
   /** The page of points that starts at position `offset`. */
@@ -80,14 +86,22 @@ export class DigestBuilder {
       this.note('latency', k, p.latency_s);
       this.note('area', k, p.area_m2);
       this.note('edp', k, p.energy_J * p.latency_s);
+      if (typeof p.lifetime_days === 'number') {
+        this.lifetime[k] = p.lifetime_days;
+        this.note('lifetime', k, p.lifetime_days);
+      }
     }
     this.filled += points.length;
   }
 
-  /** Pages come in any order: of equal lowest values, the first position is the best. */
+  /** Pages come in any order: of equal best values, the first position is the best. */
   private note(metric: SweepMetric, k: number, v: number): void {
     const s = this.stats[metric];
-    if (v < s.min || (v === s.min && k < s.best)) [s.min, s.best] = [v, k];
+    const higher = HIGHER_IS_BETTER.has(metric);
+    const bestValue = higher ? s.max : s.min;
+    if (higher ? v > bestValue : v < bestValue) s.best = k;
+    else if (v === bestValue && k < s.best) s.best = k;
+    if (v < s.min) s.min = v;
     if (v > s.max) s.max = v;
   }
 
@@ -95,7 +109,7 @@ export class DigestBuilder {
     if (this.filled !== this.count) throw new Error(`a sweep digest got ${this.filled} of its ${this.count} points`);
     const failures = [...this.reasons].map(([message, count]) => ({ message, count })).sort((a, b) => b.count - a.count || a.message.localeCompare(b.message));
     const failed = failures.reduce((n, f) => n + f.count, 0);
-    return { count: this.count, index: this.index, energy: this.energy, latency: this.latency, area: this.area, valid: this.count - failed, failures, stats: this.stats };
+    return { count: this.count, index: this.index, energy: this.energy, latency: this.latency, area: this.area, lifetime: this.lifetime, valid: this.count - failed, failures, stats: this.stats };
   }
 }
 

@@ -1,7 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { ChartPalette } from './palette.ts';
 import { digestOf, digestValue, wideMetric } from './sweep-digest.ts';
-import { LOG_SPAN, axisTitle, fixedGrid, baseChart, findPoint, formatMetric, tickedAxis, type RingTarget, type SweepAxisInfo, type SweepMetric, type SweepResult } from './sweep-common.ts';
+import { LOG_SPAN, axisTitle, fixedGrid, baseChart, findPoint, legendFigure, tickedAxis, type RingTarget, type SweepAxisInfo, type SweepMetric, type SweepResult } from './sweep-common.ts';
 
 // Two parameters: the metric over the grid of both, the first parameter across, the second up,
 // drawn as one image of one pixel per point (heatmapCells), scaled onto the plot: 100,000 points
@@ -142,7 +142,7 @@ export function heatmapTarget(result: SweepResult, index: number, cellPx: readon
 
 /** A colour legend: the continuous visual map, tied to no series (the image carries the colours). */
 function colourLegend(result: SweepResult, metric: SweepMetric, scale: ColourScale, palette: ChartPalette, plotHeight: number): Record<string, unknown> {
-  const shown = (c: number): string => formatMetric(scale.log ? 10 ** c : c, metric);
+  const shown = (c: number): string => legendFigure(scale.log ? 10 ** c : c, metric);
   const any = digestOf(result).valid > 0;
   return {
     type: 'continuous',

@@ -1,0 +1,37 @@
+import { defineStore } from 'pinia';
+import { reactive, watch } from 'vue';
+import { api } from '@/api/index.ts';
+import { lifetimeOf, type LifetimeState } from '@/components/compare/lifetime-column.ts';
+import { useComparisonStore } from './comparison.ts';
+
+// The lifetimes of the experiments picked on Compare. The list of experiments gives energy, latency
+// and area but not the lifetime, so each picked run's result is read once (and again when the run
+// changes); a run picked again later is not read twice.
+
+export const useCompareLifetimesStore = defineStore('compareLifetimes', () => {
+  const comparison = useComparisonStore();
+  const byId = reactive(new Map<string, LifetimeState>());
+
+  async function load(id: string): Promise<void> {
+    byId.set(id, { kind: 'loading' });
+    try {
+      const experiment = await api.invoke('experiments.get', { ref: id });
+      byId.set(id, lifetimeOf(experiment.results));
+    } catch (error) {
+      byId.set(id, { kind: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  function loadPicked(ids: readonly string[]): void {
+    for (const id of ids) if (!byId.has(id)) void load(id);
+  }
+
+  watch(() => comparison.selectedIds, loadPicked, { immediate: true });
+
+  api.on('experiments.changed', ({ ids }) => {
+    for (const id of ids) byId.delete(id);
+    loadPicked(comparison.selectedIds.filter((id) => ids.includes(id)));
+  });
+
+  return { byId };
+});
