@@ -4,7 +4,7 @@ import { microprogram } from '../../src-main/sim/arith/programs.ts';
 import { createState, run } from '../../src-main/sim/arith/engine.ts';
 import { CELL_FAMILY_PRIMITIVES, type CellFamily } from '../../src-main/sim/isa/primitives.ts';
 import { LOWERINGS } from '../../src-main/sim/arith/lowering.ts';
-import type { BenchCase } from './bench-case.ts';
+import { bestRate, type BenchCase } from './bench-case.ts';
 
 // Bit-exact FP32 multiplies per second on one core, per cell, and the engine's word throughput
 // next to a plain bitwise loop over arrays of the same size, measured in the same run.
@@ -23,17 +23,6 @@ function operands(): { a: Uint32Array; b: Uint32Array } {
     b[i] = s;
   }
   return { a, b };
-}
-
-function bestRate(fn: () => number, seconds = 1): number {
-  let best = 0;
-  const end = performance.now() + seconds * 1000;
-  do {
-    const start = performance.now();
-    const units = fn();
-    best = Math.max(best, units / ((performance.now() - start) / 1000));
-  } while (performance.now() < end);
-  return best;
 }
 
 function fpMulRate(family: CellFamily): number {

@@ -22,6 +22,18 @@ export function ratePerSecond(fn: () => void, minSeconds = 1): number {
   return calls / elapsed;
 }
 
+/** The best of repeated runs of `fn` for `seconds`, as units per second (`fn` returns the units it did). */
+export function bestRate(fn: () => number, seconds = 1): number {
+  let best = 0;
+  const end = performance.now() + seconds * 1000;
+  do {
+    const start = performance.now();
+    const units = fn();
+    best = Math.max(best, units / ((performance.now() - start) / 1000));
+  } while (performance.now() < end);
+  return best;
+}
+
 /** Median wall time of `runs` calls of `fn`, in milliseconds. */
 export async function medianMs(fn: () => unknown, runs = 7): Promise<number> {
   const times: number[] = [];

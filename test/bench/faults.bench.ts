@@ -3,7 +3,7 @@ import { executeFp } from '../../src-main/sim/arith/execute.ts';
 import { FORMATS } from '../../src-main/sim/arith/formats.ts';
 import { CELL_FAMILY_PRIMITIVES, type CellFamily } from '../../src-main/sim/isa/primitives.ts';
 import { executeFpWithFaults } from '../../src-main/sim/reliability/fault-run.ts';
-import type { BenchCase } from './bench-case.ts';
+import { bestRate, type BenchCase } from './bench-case.ts';
 
 // Bit-exact FP32 multiplies per second on one core without and with fault injection (1e-4 on every
 // primitive), same operands, same lanes, measured in the same run; the ratio is the price of faults.
@@ -15,17 +15,6 @@ const FAMILIES: CellFamily[] = ['sot-mram-2t2mtj', 'reram-magic'];
 
 const fp32 = FORMATS.fp32!;
 const { a, b } = normalOperands(fp32, OPERANDS, 12345);
-
-function bestRate(fn: () => number, seconds = 1): number {
-  let best = 0;
-  const end = performance.now() + seconds * 1000;
-  do {
-    const start = performance.now();
-    const units = fn();
-    best = Math.max(best, units / ((performance.now() - start) / 1000));
-  } while (performance.now() < end);
-  return best;
-}
 
 function faultFreeRate(family: CellFamily): number {
   return bestRate(() => executeFp({ family, op: 'mul', format: fp32, mode: 'ieee', a, b, lanes: LANES }).z.length);

@@ -156,3 +156,21 @@ export async function paintedPixels(page: Page, chartLabel: string): Promise<num
     return painted;
   }, chartLabel);
 }
+
+/** Moves the app to a route, as a click on a link would. */
+export async function go(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => (window.location.hash = h), hash);
+}
+
+/** Scrolls the pane holding `selector` (not the page frame around it) to put it at the pane's top. */
+export async function scrollTo(page: Page, selector: string): Promise<void> {
+  await page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      let pane = el.parentElement;
+      while (pane && !(/(auto|scroll)/.test(getComputedStyle(pane).overflowY) && pane.scrollHeight > pane.clientHeight)) pane = pane.parentElement;
+      pane?.scrollTo({ top: el.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop - 8 });
+    });
+  await page.waitForTimeout(150);
+}

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openBrowser, paintedPixels, screenshot, SCREENSHOTS, shootBothSizes, useWorkbenchPage, type BrowserSession, type Served } from './harness.ts';
+import { go, openBrowser, paintedPixels, screenshot, SCREENSHOTS, scrollTo, shootBothSizes, useWorkbenchPage, type BrowserSession, type Served } from './harness.ts';
 
 // Lifetime and device-variation errors against the real `pimwb serve`: a FloatPIM run on LeNet-5
 // shows its lifetime (days, the hottest rows, endurance in write cycles) and its expected wrong
@@ -35,22 +35,7 @@ async function call<T>(served: Served, channel: string, input: unknown): Promise
   return result.value;
 }
 
-async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate((h) => (window.location.hash = h), hash);
-}
 
-/** Scrolls the pane holding `selector` to put it at the pane's top. */
-async function scrollTo(page: Page, selector: string): Promise<void> {
-  await page
-    .locator(selector)
-    .first()
-    .evaluate((el) => {
-      let pane = el.parentElement;
-      while (pane && !(/(auto|scroll)/.test(getComputedStyle(pane).overflowY) && pane.scrollHeight > pane.clientHeight)) pane = pane.parentElement;
-      pane?.scrollTo({ top: el.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop - 8 });
-    });
-  await page.waitForTimeout(150);
-}
 
 /** True when no cell of the card is wider than the card: nothing spills out sideways. */
 async function fitsInside(page: Page, testid: string): Promise<boolean> {

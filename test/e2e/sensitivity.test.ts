@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { openBrowser, paintedPixels, screenshot, SCREENSHOTS, shootBothSizes, useWorkbenchPage, type BrowserSession, type Served } from './harness.ts';
+import { go, openBrowser, paintedPixels, screenshot, SCREENSHOTS, scrollTo, shootBothSizes, useWorkbenchPage, type BrowserSession, type Served } from './harness.ts';
 
 // Which value decides a result, against the real `pimwb serve`: the Sensitivity tab of a ResNet-18
 // experiment (tornado, goal seek on a row, Sobol indices, the uncertainty band, cancel, errors in
@@ -30,22 +30,7 @@ async function call<T>(page: Page, channel: string, input: unknown): Promise<T> 
   );
 }
 
-async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate((h) => (window.location.hash = h), hash);
-}
 
-/** Scrolls the pane holding `selector` (not the page frame around it) to put it at the pane's top. */
-async function scrollTo(page: Page, selector: string): Promise<void> {
-  await page
-    .locator(selector)
-    .first()
-    .evaluate((el) => {
-      let pane = el.parentElement;
-      while (pane && !(/(auto|scroll)/.test(getComputedStyle(pane).overflowY) && pane.scrollHeight > pane.clientHeight)) pane = pane.parentElement;
-      pane?.scrollTo({ top: el.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop - 8 });
-    });
-  await page.waitForTimeout(150);
-}
 
 async function drawn(page: Page, label: string): Promise<number> {
   await page.locator(`[data-chart="${label}"] canvas`).waitFor();

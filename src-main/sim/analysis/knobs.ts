@@ -4,6 +4,7 @@ import { DESIGN_NUMBER_SPECS, designParamsFromValues, type DesignParams } from '
 import { prepareDesign } from '../arch/prepare.ts';
 import { evaluateSubarray } from '../array/subarray.ts';
 import { NUMERIC_SPECS, cellParamsFromValues, type CellParams } from '../cells/params.ts';
+import { RELIABILITY_ONLY_KEYS } from '../reliability/variation.ts';
 import type { LibraryValue, NumberSpec } from '../params/read-values.ts';
 import type { ValueRange } from '../../shared/schemas/library.ts';
 import { techNode, type TechNode } from '../tech/nodes.ts';
@@ -58,8 +59,12 @@ export interface Knob {
   readonly range?: ValueRange;
 }
 
-/** Design values that are settings of the study rather than quantities (the node is a choice of table; mux a choice of 1, 2, 4, 8; the batch belongs to the run). */
-const NOT_KNOBS: ReadonlySet<string> = new Set(['node', 'mux', 'batch']);
+/**
+ * Values that are settings of the study rather than quantities (the node is a choice of table; mux
+ * a choice of 1, 2, 4, 8; the batch belongs to the run), and values the studied metrics (energy,
+ * latency, area, power) do not read: device spreads, endurance and wear levelling.
+ */
+const NOT_KNOBS: ReadonlySet<string> = new Set(['node', 'mux', 'batch', ...RELIABILITY_ONLY_KEYS]);
 
 /** The node's figures a study moves, by key, with their unit (SI) and how to read and write them. */
 interface NodeFigure {

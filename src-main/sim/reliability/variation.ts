@@ -39,6 +39,12 @@ const FIELD_OF_KEY: Readonly<Record<string, keyof CellParams>> = {
   switchingTimeSigma: 'switchingTimeSigma',
 };
 
+/**
+ * Cell and design keys that only the reliability figures read (device spreads, endurance, wear
+ * levelling): energy, latency, area and power do not depend on them.
+ */
+export const RELIABILITY_ONLY_KEYS: ReadonlySet<string> = new Set([...Object.keys(FIELD_OF_KEY), 'endurance', 'wear.spread']);
+
 /** The variation keys the error models of this cell's family read. */
 export function relevantVariationKeys(cell: CellParams): string[] {
   if (cell.family === 'sram') return [];
