@@ -4,8 +4,15 @@ import { convertValue, isKnownUnit, parseUnit } from './units.ts';
 // Uncertainty ranges on library values (schemas/library.ts, valueRangeSchema) as people read them,
 // and re-expressed when their value changes prefix: a range is in its value's own unit.
 
-function numberText(x: number): string {
-  return String(Number(x.toPrecision(6)));
+/**
+ * A number as people read it in a table, to 6 significant digits: in powers of ten from a million
+ * up (an endurance of 1e15 cycles, not sixteen digits that widen a column) and below 1e-4.
+ */
+export function numberText(x: number): string {
+  const rounded = Number(x.toPrecision(6));
+  const size = Math.abs(rounded);
+  if (size !== 0 && (size >= 1e6 || size < 1e-4)) return rounded.toExponential().replace('e+', 'e');
+  return String(rounded);
 }
 
 /** "2–4, uniform", "100–500, lognormal, σ 0.3 (of ln)"; `dash` and `sigma` may be ASCII for a terminal. */

@@ -244,7 +244,7 @@ describe.skipIf(!chromiumPath)('history in the browser', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('history-export-csv').click()]);
     expect(download.suggestedFilename()).toBe('rows-against-power.csv');
     const lines = readFileSync((await download.path())!, 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('index,rows,powerBudget_W,energy_J,latency_s,area_m2,pareto_front,error');
+    expect(lines[0]).toBe('index,rows,powerBudget_W,energy_J,latency_s,area_m2,lifetime_days,pareto_front,error');
     expect(lines).toHaveLength(21);
 
     const count = await rows(page).count();

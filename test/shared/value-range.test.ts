@@ -84,6 +84,9 @@ describe('how a range reads and follows its value', () => {
     expect(rangeText(range({ distribution: 'normal', sigma: 0.25 }) as ValueRange)).toBe('2–4, normal, σ 0.25');
     expect(rangeText(range({ distribution: 'lognormal', sigma: 0.3 }) as ValueRange, { dash: '..', sigma: 'sigma' })).toBe('2..4, lognormal, sigma 0.3 (of ln)');
     expect(rangeText({ low: 0.1 + 0.2, high: 40.82, distribution: 'uniform', source: 's' })).toBe('0.3–40.82, uniform');
+    // Endurances and other big counts in powers of ten, so a table column stays narrow.
+    expect(rangeText({ low: 1e12, high: 1e16, distribution: 'log-uniform', source: 's' })).toBe('1e12–1e16, log-uniform');
+    expect(rangeText({ low: 3.16e-5, high: 999_999, distribution: 'uniform', source: 's' })).toBe('3.16e-5–999999, uniform');
   });
 
   it('is re-expressed with its value in another prefix; a lognormal spread is of the logarithm and stays', () => {
