@@ -56,6 +56,20 @@ describe('pimwb run', () => {
     expect(text.stdout).toMatch(/by phase[\s\S]*forward[\s\S]*by operation[\s\S]*fpMul/);
   });
 
+  it('gives the lifetime of the most-written cell and the errors of a step from device variation', async () => {
+    const out = await pimwb(['run', '--design', 'floatpim', '--network', 'lenet5', '--no-store', '--json', '--db', db()]);
+    expect(out.code, out.stderr).toBe(0);
+    const r = JSON.parse(out.stdout) as RunJson & { lifetime: Record<string, unknown>; reliability: { corruptedMacs: number; perOp: { op: string; wrong: number }[] } };
+    for (const key of ['writesPerCellPerStep', 'hottest', 'endurance', 'steps', 'epochs', 'days', 'wearLevelling']) expect(r.lifetime, key).toHaveProperty(key);
+    expect(r.lifetime).toMatchObject({ hottest: 'scratch', endurance: 1e9, wearLevelling: { kind: 'rotate' } });
+    expect((r.lifetime.days as number) * 86_400).toBeCloseTo((r.lifetime.steps as number) * r.latency_s, 3);
+    expect(r.reliability.perOp.map((o) => o.op).sort()).toEqual(['fpAdd', 'fpMul']);
+    expect(r.reliability.corruptedMacs).toBeGreaterThan(0);
+    const text = await pimwb(['run', '--design', 'floatpim', '--network', 'lenet5', '--no-store', '--db', db()]);
+    expect(text.stdout).toMatch(/lifetime: [\d.e+]+ writes per step on the most-written cell \(scratch\)/);
+    expect(text.stdout).toMatch(/device variation: per step [\d.e+]+ wrong MACs/);
+  });
+
   it('imports a NetWork.csv and a Timeloop folder and evaluates them by name', async () => {
     expect((await pimwb(['network', 'import', VGG8, '--name', 'vgg8 csv', '--db', db()])).code).toBe(0);
     expect((await pimwb(['network', 'import', TIMELOOP, '--name', 'alexnet yaml', '--db', db()])).code).toBe(0);

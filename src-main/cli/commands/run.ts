@@ -29,7 +29,8 @@ function lifetimeText(r: RunOutput['result']): string[] {
   const head = `lifetime: ${l.writesPerCellPerStep.toPrecision(4)} writes per step on the most-written cell (${l.hottest}), ${levelling}`;
   if (l.days === null) return [head, '  the cell gives no endurance: no lifetime'];
   const epochs = l.epochs === null ? '' : `, ${l.epochs.toPrecision(3)} epochs`;
-  return [head, `  endurance ${l.endurance!.toPrecision(3)} write cycles: ${l.steps!.toPrecision(3)} steps${epochs}, ${l.days.toPrecision(3)} days of continuous training`];
+  const span = l.days < 1 ? ` (${formatSI(l.days * 86_400, 's')})` : l.days > 730 ? ` (${(l.days / 365.25).toPrecision(3)} years)` : '';
+  return [head, `  endurance ${l.endurance!.toPrecision(3)} write cycles: ${l.steps!.toPrecision(3)} steps${epochs}, ${l.days.toPrecision(3)} days${span} of continuous training`];
 }
 
 function reliabilityText(r: RunOutput['result']): string[] {
