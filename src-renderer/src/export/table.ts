@@ -57,10 +57,17 @@ export function headerGroups(columns: readonly TableColumn[]): HeaderGroup[] {
   return groups;
 }
 
-/** A number rounded to `digits` significant digits, without an exponent in the usual range. */
+/**
+ * A number rounded to `digits` significant digits, without an exponent in the usual range; from a
+ * million up and below a thousandth in powers of ten ("1.68e+7", not "16800000": lifetimes and
+ * their ratios span many decades).
+ */
 export function formatNumber(value: number, digits = 4): string {
   if (!Number.isFinite(value)) return String(value);
-  return String(Number(value.toPrecision(digits)));
+  const rounded = Number(value.toPrecision(digits));
+  const size = Math.abs(rounded);
+  if (size !== 0 && (size >= 1e6 || size < 1e-3)) return rounded.toExponential().replace(/\.?0+e/, 'e');
+  return String(rounded);
 }
 
 /** The cell as the page shows it. */

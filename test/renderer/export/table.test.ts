@@ -97,6 +97,9 @@ describe('tables to LaTeX (booktabs)', () => {
 
   it('shows numbers to the column digits on screen', () => {
     expect(cellText(1.083004, { label: 'r', digits: 3 })).toBe('1.08');
+    expect(cellText(16_800_123, undefined)).toBe('1.68e+7');
+    expect(cellText(0.0008126, undefined)).toBe('8.126e-4');
+    expect(cellText(999_999, { label: 'n', digits: 6 })).toBe('999999');
     expect(cellText(null, undefined)).toBe('');
     expect(cellText('AlexNet', undefined)).toBe('AlexNet');
   });
