@@ -9,7 +9,8 @@ import { formatNvsimCell, parseNvsimCell, type UnknownKey } from '../sim/cells/n
 import { BUILTIN_CELLS } from '../sim/cells/builtin/index.ts';
 import { ArrayInputError, evaluateSubarray } from '../sim/array/subarray.ts';
 import { SUPPORTED_NODES_NM, TECH_NODES } from '../sim/tech/nodes.ts';
-import { CELL_FAMILY_PRIMITIVES } from '../sim/isa/primitives.ts';
+import { CELL_FAMILY_PRIMITIVES, type PrimitiveName } from '../sim/isa/primitives.ts';
+import { primitiveErrors, type PrimitiveError } from '../sim/reliability/error-probability.ts';
 import type { LibraryService } from './libraries.ts';
 
 // Memory cells are libraries of kind "cell". This service reads them as cell parameters, imports
@@ -40,6 +41,16 @@ function valueToUnknown(v: ParamValue): UnknownKey {
   return { key: v.key.slice(UNKNOWN_PREFIX.length), unit: withUnit ? withUnit[2]! : v.unit, value: withUnit ? withUnit[1]! : text, line: 0 };
 }
 
+/** Primitives every memory has; a family with nothing else runs no microprogram, so its errors are not shown. */
+const STORAGE_PRIMITIVES: ReadonlySet<PrimitiveName> = new Set(['read', 'write', 'preset']);
+
+function logicErrors(cell: CellParams): Record<string, PrimitiveError> | undefined {
+  if (CELL_FAMILY_PRIMITIVES[cell.family].every((p) => STORAGE_PRIMITIVES.has(p))) return undefined;
+  const errors: Record<string, PrimitiveError> = {};
+  for (const [name, error] of Object.entries(primitiveErrors(cell))) if (error) errors[name] = { probability: error.probability, basis: error.basis };
+  return errors;
+}
+
 function fileStem(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'cell';
 }
@@ -61,11 +72,20 @@ export class CellService {
     return { items };
   }
 
+  /** A cell as the simulator reads it, with the error probability of each primitive when it computes in memory. */
   get(input: ParsedInput<'cells.get'>): Output<'cells.get'> {
-    const library = this.cellLibrary(input.ref, input.version);
+    const { detail, params } = this.describe(this.cellLibrary(input.ref, input.version));
+    const errors = params && logicErrors(params);
+    return errors ? { ...detail, errors } : detail;
+  }
+
+  /** The cell's family, primitives and warnings, and its parameters when they can be simulated. */
+  private describe(library: LibraryDetail): { detail: Output<'cells.get'>; params?: CellParams } {
     const parsed = cellParamsFromValues(library.values);
-    if (!parsed.ok) return { library, family: 'unknown', primitives: [], warnings: parsed.issues };
-    return { library, family: parsed.params.family, primitives: [...CELL_FAMILY_PRIMITIVES[parsed.params.family]], warnings: checkCell(parsed.params).warnings };
+    if (!parsed.ok) return { detail: { library, family: 'unknown', primitives: [], warnings: parsed.issues } };
+    const check = checkCell(parsed.params);
+    const detail = { library, family: parsed.params.family, primitives: [...CELL_FAMILY_PRIMITIVES[parsed.params.family]], warnings: check.warnings };
+    return check.errors.length ? { detail } : { detail, params: parsed.params };
   }
 
   /** Errors and warnings of a cell being edited, before it is saved. */
@@ -84,7 +104,8 @@ export class CellService {
       { name, kind: 'cell', description: `Imported from the NVSim .cell file ${input.fileName}.`, values },
       `imported from ${input.fileName}`,
     );
-    return { cell: this.get({ ref: created.id }), warnings: parsed.warnings };
+    // Without error figures: an import answers at once, and the cell page asks cells.get for them.
+    return { cell: this.describe(this.cellLibrary(created.id)).detail, warnings: parsed.warnings };
   }
 
   exportNvsim(input: ParsedInput<'cells.exportNvsim'>): Output<'cells.exportNvsim'> {

@@ -8,11 +8,16 @@ const issueSchema = z.object({ path: z.string(), message: z.string() });
 export const cellSummarySchema = librarySummarySchema.extend({ family: z.string() });
 export type CellSummary = z.infer<typeof cellSummarySchema>;
 
+/** P(one step's output bit is wrong in a lane), averaged over random data, and how it was obtained. */
+export const primitiveErrorSchema = z.object({ probability: z.number().min(0).max(1), basis: z.string() });
+
 export const cellDetailSchema = z.object({
   library: libraryDetailSchema,
   family: z.string(),
   primitives: z.array(z.string()),
   warnings: z.array(issueSchema),
+  /** Per primitive, from the cell's variation values; only for complete cells with in-memory logic. */
+  errors: z.record(z.string(), primitiveErrorSchema).optional(),
 });
 export type CellDetail = z.infer<typeof cellDetailSchema>;
 

@@ -53,7 +53,7 @@ export function perOpTable(r: ReliabilityFigures, experimentName: string): Shown
 }
 
 /** Per primitive of the cell, the likeliest to fail first: the probability that one step's output bit is wrong, and its basis. */
-export function primitiveTable(r: ReliabilityFigures, experimentName: string): ShownTable {
+export function primitiveTable(r: Pick<ReliabilityFigures, 'primitives'>, experimentName: string): ShownTable {
   const entries = Object.entries(r.primitives).sort(([a, x], [b, y]) => y.probability - x.probability || a.localeCompare(b));
   return {
     table: {
