@@ -72,10 +72,18 @@ export class CellService {
     return { items };
   }
 
+  private readonly errorsByVersion = new Map<string, Record<string, PrimitiveError> | undefined>();
+
   /** A cell as the simulator reads it, with the error probability of each primitive when it computes in memory. */
   get(input: ParsedInput<'cells.get'>): Output<'cells.get'> {
     const { detail, params } = this.describe(this.cellLibrary(input.ref, input.version));
-    const errors = params && logicErrors(params);
+    // A saved version never changes, so its figures are computed once (tens of milliseconds each).
+    const key = `${detail.library.id}@${detail.library.version}`;
+    if (params && !this.errorsByVersion.has(key)) {
+      if (this.errorsByVersion.size > 200) this.errorsByVersion.clear();
+      this.errorsByVersion.set(key, logicErrors(params));
+    }
+    const errors = params && this.errorsByVersion.get(key);
     return errors ? { ...detail, errors } : detail;
   }
 
