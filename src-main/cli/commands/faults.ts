@@ -23,7 +23,7 @@ export const faultsCommand: Command = {
     { name: 'rate', kind: 'string', value: 'P', description: 'one flip probability for every step (default: each primitive\'s error probability from the cell\'s variation)' },
   ],
   details:
-    'With --json: {"samples", "wrong", "wrongFraction", "catastrophic", "ulpHistogram": {"1": n, "2-3": n, ..., "nan": n}, "perPrimitive": {"<primitive>": {"probability", "flips"}}}. A result is wrong when its bits differ from the fault-free result; catastrophic when its sign, its NaN/Inf class or its magnitude (by a factor of 2 or more) is wrong.',
+    'With --json: {"samples", "wrong", "wrongFraction", "catastrophic", "ulpHistogram": {"0": n (+0 against -0), "1": n, "2-3": n, ..., "nan": n}, "perPrimitive": {"<primitive>": {"probability", "flips"}}}. A result is wrong when its bits differ from the fault-free result; catastrophic when its sign, its NaN/Inf class or its magnitude (by a factor of 2 or more) is wrong.',
   async run(ctx, args) {
     const rate = numberOption(args, 'rate');
     const samples = intOption(args, 'samples');
