@@ -13,7 +13,8 @@ const ROOT = dirname(fileURLToPath(import.meta.url));
 /** Each layer: its folder, the layers it may import from, and the packages it may use. */
 const LAYERS = [
   { name: 'shared', dir: 'src-main/shared', layers: ['shared'], packages: ['zod'] },
-  { name: 'sim', dir: 'src-main/sim', layers: ['sim', 'shared'], packages: [] },
+  // yaml: importers read other tools' files through maintained parsers (architecture.md section 3); it is pure, no I/O.
+  { name: 'sim', dir: 'src-main/sim', layers: ['sim', 'shared'], packages: ['yaml'] },
   { name: 'store', dir: 'src-main/store', layers: ['store', 'shared'], packages: ['better-sqlite3', 'node:*'] },
   { name: 'services', dir: 'src-main/services', layers: ['services', 'shared', 'sim', 'store'], packages: [] },
   { name: 'workers', dir: 'src-main/workers', layers: ['workers', 'shared', 'sim'], packages: ['node:*'] },
@@ -25,7 +26,8 @@ const LAYERS = [
     name: 'renderer',
     dir: 'src-renderer',
     layers: ['renderer', 'shared'],
-    packages: ['vue', 'vue-router', 'pinia', 'echarts', '@lucide/vue', '@fontsource-variable/inter', '@fontsource/jetbrains-mono'],
+    // jspdf, svg2pdf.js and Inter's TrueType files: the PDF export of charts (loaded on first use).
+    packages: ['vue', 'vue-router', 'pinia', 'echarts', '@lucide/vue', '@fontsource-variable/inter', '@fontsource/jetbrains-mono', 'jspdf', 'svg2pdf.js', '@expo-google-fonts/inter'],
   },
 ];
 

@@ -98,14 +98,14 @@ describe('Timeloop problem file errors name the file and line', () => {
       { path: 'l1.yaml, line 9 (problem.instance.HStride)', message: 'must be a positive whole number (got 0)' },
     ]);
     expect(issuesOf(one('problem:\n  instance: {C: *channels, M: 1, P: 1, Q: 1, R: 1, S: 1}\n'))).toEqual([
-      { path: 'l1.yaml, line 2 (problem.instance.C)', message: 'an alias (*channels) on line 2 is not supported here; write the number' },
+      { path: 'l1.yaml, line 2 (problem.instance.C)', message: 'is an alias (*channels) to an anchor not in this file (line 2), which cannot be read here; write the number' },
     ]);
   });
 
   it('malformed YAML, no instance, a problem given by alias, no files', () => {
     expect(issuesOf(one('problem:\n\tinstance: {}\n', 'tabs.yaml'))).toEqual([{ path: 'tabs.yaml, line 2', message: 'a tab in the indentation: YAML indents with spaces only' }]);
     expect(issuesOf(one('problem:\n  shape: {name: x}\n'))).toEqual([{ path: 'l1.yaml', message: 'has no problem.instance mapping of numbers (C, M, P, Q, R, S ...)' }]);
-    expect(issuesOf(one('problem: *base\n'))).toEqual([{ path: 'l1.yaml, line 1', message: 'problem is an alias (*base), which is not supported' }]);
+    expect(issuesOf(one('problem: *base\n'))).toEqual([{ path: 'l1.yaml, line 1', message: 'problem is an alias (*base) to an anchor not in this file, which is not supported' }]);
     expect(issuesOf([])).toEqual([{ path: 'files', message: 'no problem files given' }]);
   });
 

@@ -1,5 +1,5 @@
 import type { Issue } from '../../../shared/result.ts';
-import { lineOfKey, parseYamlSubset, YamlUnsupported, type YamlMap, type YamlValue } from './yaml-subset.ts';
+import { lineOfKey, parseYamlDocument, YamlUnsupported, type YamlMap, type YamlValue } from './yaml-document.ts';
 
 // Reads `problem.instance` of one Timeloop or CiMLoop problem file into numbers, keys in any case
 // (published files write both HStride and Hstride).
@@ -48,7 +48,7 @@ function readNumber(ctx: Context, key: string, fallback: number | undefined, min
     return fallback;
   }
   if (value instanceof YamlUnsupported) {
-    ctx.issues.push({ path: where(ctx, key), message: `${value.what} on line ${value.line} is not supported here; write the number` });
+    ctx.issues.push({ path: where(ctx, key), message: `is ${value.what} (line ${value.line}), which cannot be read here; write the number` });
     return undefined;
   }
   if (typeof value !== 'number' || !Number.isInteger(value) || value < minimum) {
@@ -87,7 +87,7 @@ function findInstance(file: string, value: YamlValue, issues: Issue[]): { instan
 
 /** The instance of one file, or undefined with its issues pushed. */
 export function readInstance(file: string, text: string, issues: Issue[], notes: Issue[]): Instance | undefined {
-  const parsed = parseYamlSubset(text);
+  const parsed = parseYamlDocument(text);
   if (!parsed.ok) {
     issues.push(...parsed.issues.map((issue) => ({ path: `${file}, ${issue.path}`, message: issue.message })));
     return undefined;
