@@ -14,7 +14,7 @@ export function slugify(text: string): string {
 }
 
 export interface ChartFileOptions {
-  readonly format: 'png' | 'svg';
+  readonly format: 'png' | 'svg' | 'pdf';
   readonly pixelRatio?: number;
   /** Columns of the paper figure, or null for the chart as shown on screen. */
   readonly paperColumns?: 1 | 2 | null;
