@@ -9,8 +9,10 @@ import { formatNvsimCell, parseNvsimCell, type UnknownKey } from '../sim/cells/n
 import { BUILTIN_CELLS } from '../sim/cells/builtin/index.ts';
 import { ArrayInputError, evaluateSubarray } from '../sim/array/subarray.ts';
 import { SUPPORTED_NODES_NM, TECH_NODES } from '../sim/tech/nodes.ts';
-import { CELL_FAMILY_PRIMITIVES, type PrimitiveName } from '../sim/isa/primitives.ts';
-import { primitiveErrors, type PrimitiveError } from '../sim/reliability/error-probability.ts';
+import { CELL_FAMILY_PRIMITIVES } from '../sim/isa/primitives.ts';
+import type { PrimitiveError } from '../sim/reliability/error-probability.ts';
+import { CELL_ERRORS_TASK } from '../sim/reliability/cell-errors-task.ts';
+import type { JobRunner } from '../shared/jobs.ts';
 import type { LibraryService } from './libraries.ts';
 
 // Memory cells are libraries of kind "cell". This service reads them as cell parameters, imports
@@ -41,25 +43,18 @@ function valueToUnknown(v: ParamValue): UnknownKey {
   return { key: v.key.slice(UNKNOWN_PREFIX.length), unit: withUnit ? withUnit[2]! : v.unit, value: withUnit ? withUnit[1]! : text, line: 0 };
 }
 
-/** Primitives every memory has; a family with nothing else runs no microprogram, so its errors are not shown. */
-const STORAGE_PRIMITIVES: ReadonlySet<PrimitiveName> = new Set(['read', 'write', 'preset']);
-
-function logicErrors(cell: CellParams): Record<string, PrimitiveError> | undefined {
-  if (CELL_FAMILY_PRIMITIVES[cell.family].every((p) => STORAGE_PRIMITIVES.has(p))) return undefined;
-  const errors: Record<string, PrimitiveError> = {};
-  for (const [name, error] of Object.entries(primitiveErrors(cell))) if (error) errors[name] = { probability: error.probability, basis: error.basis };
-  return errors;
-}
-
 function fileStem(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'cell';
 }
 
 export class CellService {
   private readonly libraries: LibraryService;
+  private readonly jobs: JobRunner;
+  private readonly errorsByVersion = new Map<string, Record<string, PrimitiveError> | undefined>();
 
-  constructor(libraries: LibraryService) {
+  constructor(libraries: LibraryService, jobs: JobRunner) {
     this.libraries = libraries;
+    this.jobs = jobs;
     libraries.setValueCheck('cell', (values) => this.check({ values: [...values] }).errors);
   }
 
@@ -72,19 +67,24 @@ export class CellService {
     return { items };
   }
 
-  private readonly errorsByVersion = new Map<string, Record<string, PrimitiveError> | undefined>();
-
-  /** A cell as the simulator reads it, with the error probability of each primitive when it computes in memory. */
+  /** A cell as the simulator reads it: family, primitives, plausibility warnings. */
   get(input: ParsedInput<'cells.get'>): Output<'cells.get'> {
+    return this.describe(this.cellLibrary(input.ref, input.version)).detail;
+  }
+
+  /** The error probability of each primitive, computed by the job runner (a worker thread in the window), once per saved version: a version never changes. */
+  async errors(input: ParsedInput<'cells.errors'>): Promise<Output<'cells.errors'>> {
     const { detail, params } = this.describe(this.cellLibrary(input.ref, input.version));
-    // A saved version never changes, so its figures are computed once (tens of milliseconds each).
+    if (!params) return {};
     const key = `${detail.library.id}@${detail.library.version}`;
-    if (params && !this.errorsByVersion.has(key)) {
+    if (!this.errorsByVersion.has(key)) {
+      const outcome = await this.jobs.run<Record<string, PrimitiveError> | null>(CELL_ERRORS_TASK, params);
+      if (outcome.status !== 'done') throw new WorkbenchFailure('conflict', 'the error figures were cancelled before they finished');
       if (this.errorsByVersion.size > 200) this.errorsByVersion.clear();
-      this.errorsByVersion.set(key, logicErrors(params));
+      this.errorsByVersion.set(key, outcome.value ?? undefined);
     }
-    const errors = params && this.errorsByVersion.get(key);
-    return errors ? { ...detail, errors } : detail;
+    const errors = this.errorsByVersion.get(key);
+    return errors ? { errors } : {};
   }
 
   /** The cell's family, primitives and warnings, and its parameters when they can be simulated. */
@@ -112,8 +112,7 @@ export class CellService {
       { name, kind: 'cell', description: `Imported from the NVSim .cell file ${input.fileName}.`, values },
       `imported from ${input.fileName}`,
     );
-    // Without error figures: an import answers at once, and the cell page asks cells.get for them.
-    return { cell: this.describe(this.cellLibrary(created.id)).detail, warnings: parsed.warnings };
+    return { cell: this.get({ ref: created.id }), warnings: parsed.warnings };
   }
 
   exportNvsim(input: ParsedInput<'cells.exportNvsim'>): Output<'cells.exportNvsim'> {

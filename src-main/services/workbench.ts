@@ -55,11 +55,11 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
   const clock = options.clock ?? systemClock;
   const events = new EventHub();
   const libraries = new LibraryService({ repo: new LibraryRepo(db, clock), builtins, events, appVersion: options.appVersion });
-  const cells = new CellService(libraries);
+  const jobs = options.jobs ?? new InlineRunner(SIM_TASKS);
+  const cells = new CellService(libraries, jobs);
   const networks = new NetworkService(new NetworkRepo(db, clock), events);
   const designs = new DesignService(libraries, cells);
   const experimentRepo = new ExperimentRepo(db, clock);
-  const jobs = options.jobs ?? new InlineRunner(SIM_TASKS);
   const reproductionRepo = new ReproductionRepo(db, clock);
   const reproductions = new ReproductionService({ repo: reproductionRepo, networks, jobs, events, appVersion: options.appVersion });
   const experiments = new ExperimentService({ designs, networks, repo: experimentRepo, events, jobs, reproductions, appVersion: options.appVersion });
@@ -113,6 +113,7 @@ function buildHandlers(parts: Services): Handlers {
     'libraries.export': (input) => libraries.export(input),
     'cells.list': () => cells.list(),
     'cells.get': (input) => cells.get(input),
+    'cells.errors': (input) => cells.errors(input),
     'cells.check': (input) => cells.check(input),
     'cells.importNvsim': (input) => cells.importNvsim(input),
     'cells.exportNvsim': (input) => cells.exportNvsim(input),

@@ -49,7 +49,7 @@ describe.skipIf(!chromiumPath)('error probabilities on a cell page', () => {
 
   it('lists every primitive of the SOT-MRAM 2T2MTJ cell with its probability and basis, and exports them', async () => {
     const { page } = session;
-    const cell = await call<CellErrors>(served, 'cells.get', { ref: CELL });
+    const cell = { ...(await call<CellErrors>(served, 'cells.get', { ref: CELL })), ...(await call<Pick<CellErrors, 'errors'>>(served, 'cells.errors', { ref: CELL })) };
     await openCell(page, CELL, cell.library.name);
     const rows = await shownRows(page);
     expect(rows.map((r) => r[0]).sort()).toEqual(Object.keys(cell.errors!).sort());

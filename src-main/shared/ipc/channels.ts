@@ -15,6 +15,7 @@ export const CHANNELS = [
   'libraries.export',
   'cells.list',
   'cells.get',
+  'cells.errors',
   'cells.check',
   'cells.importNvsim',
   'cells.exportNvsim',

@@ -11,7 +11,7 @@ import {
 import { libraryFileSchema } from '../schemas/library-file.ts';
 import { faultsInputSchema, faultsOutputSchema, opsInputSchema, opsOutputSchema } from '../schemas/arith.ts';
 import { networkDetailSchema, networkImportSchema, networkSummarySchema } from '../schemas/network-api.ts';
-import { arrayInputSchema, arrayResultSchema, cellDetailSchema, cellSummarySchema, nvsimImportInputSchema, nvsimImportOutputSchema } from '../schemas/cell.ts';
+import { arrayInputSchema, arrayResultSchema, cellDetailSchema, cellErrorsOutputSchema, cellSummarySchema, nvsimImportInputSchema, nvsimImportOutputSchema } from '../schemas/cell.ts';
 import { designDetailSchema, designSummarySchema, reproduceInputSchema, reproduceOutputSchema, runInputSchema, runOutputSchema } from '../schemas/design-api.ts';
 import {
   experimentListInputSchema,
@@ -124,6 +124,7 @@ export const contract = {
     input: z.object({ ref: refSchema, version: versionSchema.optional() }).strict(),
     output: cellDetailSchema,
   },
+  'cells.errors': { input: z.object({ ref: refSchema, version: versionSchema.optional() }).strict(), output: cellErrorsOutputSchema },
   'cells.check': {
     input: z.object({ values: z.array(z.object({ key: z.string(), value: z.union([z.number(), z.string(), z.boolean()]), unit: z.string(), source: z.string() })).max(10_000) }).strict(),
     output: z.object({ errors: z.array(z.object({ path: z.string(), message: z.string() })), warnings: z.array(z.object({ path: z.string(), message: z.string() })) }),

@@ -16,10 +16,11 @@ export const cellDetailSchema = z.object({
   family: z.string(),
   primitives: z.array(z.string()),
   warnings: z.array(issueSchema),
-  /** Per primitive, from the cell's variation values; only for complete cells with in-memory logic. */
-  errors: z.record(z.string(), primitiveErrorSchema).optional(),
 });
 export type CellDetail = z.infer<typeof cellDetailSchema>;
+
+/** Per primitive, from the cell's variation values; absent for incomplete cells and cells without in-memory logic. */
+export const cellErrorsOutputSchema = z.object({ errors: z.record(z.string(), primitiveErrorSchema).optional() });
 
 /** An NVSim .cell file is a few hundred bytes; 1 MB leaves room for comments. */
 export const CELL_FILE_MAX_BYTES = 1_000_000;
