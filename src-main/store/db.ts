@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { WorkbenchFailure } from '../shared/result.ts';
-import { connect, type Db } from './connect.ts';
+import { BUSY_TIMEOUT_MS, connect, type Db } from './connect.ts';
 import { createAtomically, removeStaleTemps } from './create.ts';
 import { messageOf, translateSqliteError, unusable } from './errors.ts';
 import { assertAdoptable } from './inspect.ts';
@@ -66,11 +66,38 @@ function createNew(path: string, migrations: readonly Migration[]): void {
 }
 
 function configure(db: Db): void {
-  // New files are built in WAL mode; this converts an empty file adopted in place.
-  db.pragma('journal_mode = WAL');
+  // New files are built in WAL mode; this converts an older or empty file adopted in place.
+  if (db.pragma('journal_mode', { simple: true }) !== 'wal') switchToWal(db);
   db.pragma('foreign_keys = ON');
   // WAL with NORMAL is durable across application crashes; only a power loss can drop the last commits.
   db.pragma('synchronous = NORMAL');
+}
+
+/**
+ * Leaving a rollback journal for WAL needs the file to itself, and SQLite answers "database is
+ * locked" at once, without its busy timeout, when another process is reading it at that moment
+ * (several processes opening an older database together). So this waits and retries, for as long
+ * as a statement would wait for a lock.
+ */
+function switchToWal(db: Db): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= deadline) throw error;
+      sleepSync(Math.min(5 * attempt, 50));
+    }
+  }
+}
+
+function isBusy(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY');
+}
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 /**
