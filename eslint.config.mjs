@@ -13,8 +13,8 @@ const ROOT = dirname(fileURLToPath(import.meta.url));
 /** Each layer: its folder, the layers it may import from, and the packages it may use. */
 const LAYERS = [
   { name: 'shared', dir: 'src-main/shared', layers: ['shared'], packages: ['zod'] },
-  // yaml: importers read other tools' files through maintained parsers (architecture.md section 3); it is pure, no I/O.
-  { name: 'sim', dir: 'src-main/sim', layers: ['sim', 'shared'], packages: ['yaml'] },
+  // yaml, onnx-proto: importers read other tools' files through maintained parsers (architecture.md section 3); both are pure, no I/O.
+  { name: 'sim', dir: 'src-main/sim', layers: ['sim', 'shared'], packages: ['yaml', 'onnx-proto'] },
   { name: 'store', dir: 'src-main/store', layers: ['store', 'shared'], packages: ['better-sqlite3', 'node:*'] },
   { name: 'services', dir: 'src-main/services', layers: ['services', 'shared', 'sim', 'store'], packages: [] },
   { name: 'workers', dir: 'src-main/workers', layers: ['workers', 'shared', 'sim'], packages: ['node:*'] },

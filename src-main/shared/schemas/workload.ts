@@ -4,10 +4,11 @@ import { z } from 'zod';
 // Shapes are not stored; they are inferred (sim/workload/shapes.ts), so an imported or edited
 // network cannot disagree with itself.
 
-export const LAYER_KINDS = ['conv', 'fc', 'pool', 'activation', 'batchnorm', 'add', 'concat', 'softmax'] as const;
+export const LAYER_KINDS = ['conv', 'fc', 'pool', 'activation', 'batchnorm', 'add', 'concat', 'mul', 'slice', 'softmax'] as const;
 export type LayerKind = (typeof LAYER_KINDS)[number];
 
-export const ACTIVATION_FUNCTIONS = ['relu', 'sigmoid', 'tanh'] as const;
+// relu6, hardsigmoid and hardswish: MobileNet v2 and v3; silu (swish): EfficientNet, RegNetY.
+export const ACTIVATION_FUNCTIONS = ['relu', 'sigmoid', 'tanh', 'relu6', 'hardsigmoid', 'hardswish', 'silu'] as const;
 export type ActivationFunction = (typeof ACTIVATION_FUNCTIONS)[number];
 
 export const MAX_LAYERS = 5000;
@@ -112,6 +113,28 @@ export const addLayerSchema = z.object({ ...common, kind: z.literal('add'), inpu
 /** Producers stacked along channels (inception modules, fire modules). */
 export const concatLayerSchema = z.object({ ...common, kind: z.literal('concat'), inputs: mergeInputs }).strict();
 
+/**
+ * Element-wise product of two producers (squeeze-and-excitation gates, attention masks). One of
+ * them may hold one value per channel (C x 1 x 1), spread over the other's height and width.
+ */
+export const mulLayerSchema = z
+  .object({ ...common, kind: z.literal('mul'), inputs: z.array(layerNameSchema).length(2, 'must name exactly two producers') })
+  .strict();
+
+const channelIndex = z.number().int('must be a whole number').nonnegative('must not be negative').max(MAX_CHANNELS, `must be at most ${MAX_CHANNELS}`);
+
+/** Channels [start, end) of one producer (ShuffleNet v2's channel split); data movement only. */
+export const sliceLayerSchema = z
+  .object({
+    ...common,
+    kind: z.literal('slice'),
+    inputs: z.array(layerNameSchema).max(1, 'must name at most one producer').default([]),
+    /** [start, end): the first channel kept and the one after the last, counted from 0. */
+    channels: z.tuple([channelIndex, channelIndex]),
+  })
+  .strict()
+  .refine((layer) => layer.channels[0] < layer.channels[1], { message: 'must keep at least one channel (start below end)', path: ['channels'] });
+
 /** The classifier output with its cross-entropy loss. */
 export const softmaxLayerSchema = z.object({ ...common, kind: z.literal('softmax') }).strict();
 
@@ -123,12 +146,15 @@ export const layerSchema = z.discriminatedUnion('kind', [
   batchnormLayerSchema,
   addLayerSchema,
   concatLayerSchema,
+  mulLayerSchema,
+  sliceLayerSchema,
   softmaxLayerSchema,
 ]);
 export type Layer = z.infer<typeof layerSchema>;
 export type ConvLayer = z.infer<typeof convLayerSchema>;
 export type PoolLayer = z.infer<typeof poolLayerSchema>;
 export type ActivationLayer = z.infer<typeof activationLayerSchema>;
+export type SliceLayer = z.infer<typeof sliceLayerSchema>;
 
 export const networkSchema = z
   .object({

@@ -1,4 +1,4 @@
-import type { Layer, LayerShape } from '../../shared/schemas/workload.ts';
+import type { ActivationFunction, Layer, LayerShape } from '../../shared/schemas/workload.ts';
 import { elementsOf } from './geometry.ts';
 import { NO_WORK, ops, zeroOps, type OpCounts, type PhaseWork } from './ops.ts';
 
@@ -11,6 +11,15 @@ import { NO_WORK, ops, zeroOps, type OpCounts, type PhaseWork } from './ops.ts';
 //                      2 fpMul + 1 fpAdd per O.
 //             tanh     forward: (1 - e^-2x) / (1 + e^-2x): 1 fpMul, 1 exp, 2 fpAdd, 1 divide per O;
 //                      gradient: dy * (1 - y^2), 2 fpMul + 1 fpAdd per O.
+//             relu6    min(max(x, 0), 6). forward: 2 compares per O; gradient: 2 compares per O (the
+//                      mask 0 < x < 6).
+//             hardsigmoid  relu6(x + 3) / 6. forward: 1 fpAdd, 2 compares, 1 fpMul per O; gradient:
+//                      2 compares (the mask -3 < x < 3) and 1 fpMul (dy / 6) per O.
+//             hardswish    x * hardsigmoid(x). forward: 1 fpAdd, 2 compares, 2 fpMul per O; gradient:
+//                      dy * (2x + 3) / 6 between -3 and 3 (0 below, dy above): 2 compares, 2 fpMul
+//                      and 1 fpAdd per O.
+//             silu     x * sigmoid(x). forward: exp, add, divide for s, 1 fpMul per O; gradient:
+//                      dy * s * (1 + x (1 - s)), 3 fpMul + 2 fpAdd per O (s kept from the forward pass).
 // pool        max      forward: k*k - 1 compares per O; gradient: each output gradient is added
 //                      into the input its maximum came from, 1 fpAdd per O.
 //             avg      forward: k*k - 1 fpAdd and 1 fpMul (by 1 / k*k) per O; gradient: 1 fpMul per O,
@@ -29,6 +38,10 @@ import { NO_WORK, ops, zeroOps, type OpCounts, type PhaseWork } from './ops.ts';
 //                      per I, and 2 fpMul per channel and batch for the factor.
 // add         forward: (inputs - 1) fpAdd per O; gradient: passed on unchanged to every input.
 // concat      data movement only, both ways.
+// mul         a * b. forward: 1 fpMul per O; gradient: dy * b and dy * a, 2 fpMul per O, and when
+//             one operand is per channel (C x 1 x 1) its gradient sums dy * a over height and
+//             width, counted as 1 fpAdd per O.
+// slice       data movement only, both ways.
 // softmax     with the cross-entropy loss, over K = O classes. forward: max (K - 1 compares),
 //             subtract it (K fpAdd), K exp, sum (K - 1 fpAdd), 1 divide, K fpMul; the loss, one log
 //             of the label's probability, is left out. gradient: p - onehot, K fpAdd.
@@ -42,11 +55,30 @@ export interface ElementwisePhases {
 const perImage = (counts: Partial<OpCounts>): PhaseWork => ({ perImage: ops(counts), perBatch: zeroOps() });
 const NONE = NO_WORK;
 
-function activation(fn: 'relu' | 'sigmoid' | 'tanh', o: number): ElementwisePhases {
-  if (fn === 'relu') return { forward: perImage({ compare: o }), activationGradient: perImage({ compare: o }), weightGradient: NONE };
-  const backward = perImage({ fpMul: 2 * o, fpAdd: o });
-  if (fn === 'sigmoid') return { forward: perImage({ fpExp: o, fpAdd: o, fpDiv: o }), activationGradient: backward, weightGradient: NONE };
-  return { forward: perImage({ fpMul: o, fpExp: o, fpAdd: 2 * o, fpDiv: o }), activationGradient: backward, weightGradient: NONE };
+function activation(fn: ActivationFunction, o: number): ElementwisePhases {
+  const phases = (forward: Partial<OpCounts>, gradient: Partial<OpCounts>): ElementwisePhases => ({ forward: perImage(forward), activationGradient: perImage(gradient), weightGradient: NONE });
+  switch (fn) {
+    case 'relu':
+      return phases({ compare: o }, { compare: o });
+    case 'sigmoid':
+      return phases({ fpExp: o, fpAdd: o, fpDiv: o }, { fpMul: 2 * o, fpAdd: o });
+    case 'tanh':
+      return phases({ fpMul: o, fpExp: o, fpAdd: 2 * o, fpDiv: o }, { fpMul: 2 * o, fpAdd: o });
+    case 'relu6':
+      return phases({ compare: 2 * o }, { compare: 2 * o });
+    case 'hardsigmoid':
+      return phases({ fpAdd: o, compare: 2 * o, fpMul: o }, { compare: 2 * o, fpMul: o });
+    case 'hardswish':
+      return phases({ fpAdd: o, compare: 2 * o, fpMul: 2 * o }, { compare: 2 * o, fpMul: 2 * o, fpAdd: o });
+    case 'silu':
+      return phases({ fpExp: o, fpAdd: o, fpDiv: o, fpMul: o }, { fpMul: 3 * o, fpAdd: 2 * o });
+  }
+}
+
+/** `inputElements` is both operands together: below 2 O, one of them is per channel. */
+function product(o: number, inputElements: number): ElementwisePhases {
+  const broadcast = inputElements < 2 * o;
+  return { forward: perImage({ fpMul: o }), activationGradient: perImage({ fpMul: 2 * o, fpAdd: broadcast ? o : 0 }), weightGradient: NONE };
 }
 
 function pool(layer: Extract<Layer, { kind: 'pool' }>, shape: LayerShape, o: number): ElementwisePhases {
@@ -67,8 +99,11 @@ function softmax(k: number): ElementwisePhases {
   return { forward: perImage({ compare: k - 1, fpAdd: 2 * k - 1, fpExp: k, fpDiv: 1, fpMul: k }), activationGradient: perImage({ fpAdd: k }), weightGradient: NONE };
 }
 
-/** Counts of a layer without weights of its own (batch-norm aside); conv and fc are counted in training.ts. */
-export function elementwisePhases(layer: Layer, shape: LayerShape): ElementwisePhases {
+/**
+ * Counts of a layer without weights of its own (batch-norm aside); conv and fc are counted in
+ * training.ts. `inputElements` is what the layer reads per image, all producers together.
+ */
+export function elementwisePhases(layer: Layer, shape: LayerShape, inputElements: number): ElementwisePhases {
   const o = elementsOf(shape.outShape);
   switch (layer.kind) {
     case 'activation':
@@ -79,9 +114,14 @@ export function elementwisePhases(layer: Layer, shape: LayerShape): ElementwiseP
       return batchnorm(elementsOf(shape.inShape), shape.inShape[0]);
     case 'add':
       return { forward: perImage({ fpAdd: (layer.inputs.length - 1) * o }), activationGradient: NONE, weightGradient: NONE };
+    case 'mul':
+      return product(o, inputElements);
     case 'softmax':
       return softmax(o);
-    default:
+    case 'conv':
+    case 'fc':
+    case 'concat':
+    case 'slice':
       return { forward: NONE, activationGradient: NONE, weightGradient: NONE };
   }
 }

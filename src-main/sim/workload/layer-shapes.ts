@@ -1,4 +1,4 @@
-import type { ConvLayer, Layer, PoolLayer, Shape } from '../../shared/schemas/workload.ts';
+import type { ConvLayer, Layer, PoolLayer, Shape, SliceLayer } from '../../shared/schemas/workload.ts';
 import { elementsOf, formatShape, windowOutputSize } from './geometry.ts';
 
 // One layer's output shape, forward MACs and parameters from the shapes it reads.
@@ -54,6 +54,23 @@ function merge(layer: Layer, inputs: readonly Shape[], names: readonly string[])
   return { out: [inputs.reduce((sum, s) => sum + s[0], 0), first[1], first[2]], macs: 0, params: 0 };
 }
 
+/** The product's output is the larger operand; the other matches it or holds one value per channel. */
+function product(inputs: readonly Shape[], names: readonly string[]): LayerForwardResult {
+  const [a, b] = inputs as [Shape, Shape];
+  const [large, small] = elementsOf(a) >= elementsOf(b) ? [a, b] : [b, a];
+  const same = small[0] === large[0] && small[1] === large[1] && small[2] === large[2];
+  const perChannel = small[0] === large[0] && small[1] === 1 && small[2] === 1;
+  if (same || perChannel) return { out: large, macs: 0, params: 0 };
+  const listed = inputs.map((s, i) => `${names[i] ?? '?'} ${formatShape(s)}`).join(', ');
+  return `a mul needs inputs of one shape, or one with a single value per channel (Cx1x1) beside the other (got ${listed})`;
+}
+
+function slice(layer: SliceLayer, [c, h, w]: Shape, name: string): LayerForwardResult {
+  const [start, end] = layer.channels;
+  if (end > c) return `keeps channels ${start} to ${end - 1}, but ${name} has ${c} (0 to ${c - 1})`;
+  return { out: [end - start, h, w], macs: 0, params: 0 };
+}
+
 /**
  * `inputs` are the shapes the layer reads (one per producer; the declared or network input when
  * it names none); `names` label them in messages.
@@ -74,6 +91,10 @@ export function layerForward(layer: Layer, inputs: readonly Shape[], names: read
     case 'add':
     case 'concat':
       return merge(layer, inputs, names);
+    case 'mul':
+      return product(inputs, names);
+    case 'slice':
+      return slice(layer, first, names[0] ?? 'input');
     case 'activation':
     case 'softmax':
       return { out: first, macs: 0, params: 0 };

@@ -20,7 +20,7 @@ function inputShapes(layer: Layer, producers: readonly number[], outputs: readon
 }
 
 function shapeLayer(layer: Layer, ins: readonly Shape[], where: string): LayerShape | Issue {
-  if (layer.inputShape && (layer.kind === 'add' || layer.kind === 'concat')) {
+  if (layer.inputShape && (layer.kind === 'add' || layer.kind === 'concat' || layer.kind === 'mul')) {
     return { path: `${where}.inputShape`, message: `layer "${layer.name}" merges its producers, so it cannot declare one input shape` };
   }
   const names = layer.inputs.length > 0 ? layer.inputs : ['input'];

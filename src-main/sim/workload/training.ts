@@ -102,7 +102,7 @@ function dotProductsOf(layer: Layer, shape: LayerShape, compute: ReturnType<type
 function layerWork(layer: Layer, shape: LayerShape, inputElements: number, upstream: boolean, readers: number, options: TrainingOptions): LayerWork {
   const outputElements = elementsOf(shape.outShape);
   const compute = layer.kind === 'conv' || layer.kind === 'fc' ? computeLayer(layer, shape, inputElements, upstream) : undefined;
-  const base = compute?.phases ?? elementwisePhases(layer, shape);
+  const base = compute?.phases ?? elementwisePhases(layer, shape, inputElements);
   // The gradient of this layer's output is needed when it, or anything before it, has weights.
   const outputGradientNeeded = upstream || shape.params > 0;
   const activationGradient = upstream ? base.activationGradient : NONE;
