@@ -8,9 +8,8 @@ import { looksBinary } from '../shared/text.ts';
 /** The largest file any import reads; each kind passes its own, smaller limit. */
 const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
-/** `maxBytes`: the limit for this kind of file, with the reason shown when it is exceeded. */
-export function readTextFile(path: string, cwd: string, maxBytes = MAX_IMPORT_BYTES, why = ''): string {
-  const full = resolve(cwd, path);
+/** Refuses a missing path, a folder or a file over `maxBytes` before any of it is read. */
+function checkReadable(path: string, full: string, maxBytes: number, why: string): void {
   let size: number;
   try {
     const stat = statSync(full);
@@ -21,9 +20,22 @@ export function readTextFile(path: string, cwd: string, maxBytes = MAX_IMPORT_BY
     throw new WorkbenchFailure('invalid_input', `cannot read ${path}: no such file`);
   }
   if (size > maxBytes) throw new WorkbenchFailure('invalid_input', `${path} is too large (${size} bytes; the limit is ${maxBytes} bytes${why ? `: ${why}` : ''})`);
+}
+
+/** `maxBytes`: the limit for this kind of file, with the reason shown when it is exceeded. */
+export function readTextFile(path: string, cwd: string, maxBytes = MAX_IMPORT_BYTES, why = ''): string {
+  const full = resolve(cwd, path);
+  checkReadable(path, full, maxBytes, why);
   const bytes = readFileSync(full);
   if (looksBinary(bytes)) throw new WorkbenchFailure('invalid_input', `${path} is a binary file, not a text file`);
   return bytes.toString('utf8');
+}
+
+/** A binary file's bytes (an ONNX model), after the same checks as a text file. */
+export function readBinaryFile(path: string, cwd: string, maxBytes: number, why = ''): Buffer {
+  const full = resolve(cwd, path);
+  checkReadable(path, full, maxBytes, why);
+  return readFileSync(full);
 }
 
 /** Parses JSON text; a syntax error names the file and the line and column. */

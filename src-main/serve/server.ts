@@ -7,7 +7,7 @@ import { CONTENT_SECURITY_POLICY_HEADER } from '../shared/csp.ts';
 import { fail, type ErrorCode, type Result } from '../shared/result.ts';
 import { resolveStaticFile } from './static-files.ts';
 import { STATUS_BY_CODE } from './http-status.ts';
-import { DEFAULT_LIMITS, type BridgeLimits } from './limits.ts';
+import { DEFAULT_LIMITS, bodyLimitFor, type BridgeLimits } from './limits.ts';
 import { BodyBudget, readBody } from './body.ts';
 import { EventStreams } from './event-streams.ts';
 import { hostAllowed, originAllowed, parseTarget } from './request-guards.ts';
@@ -102,7 +102,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   }
 
   async function callChannel(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
-    const body = await readBody(req, res, limits, budget);
+    const body = await readBody(req, res, { ...limits, maxBodyBytes: bodyLimitFor(limits, channel) }, budget);
     if (!body.ok) return sendError(res, body.status, body.status === 413 ? 'invalid_input' : 'conflict', body.message);
     let payload: unknown;
     try {

@@ -5,13 +5,12 @@ import { networkSchema, type Network } from '../shared/schemas/workload.ts';
 import { issuesFromZod } from '../shared/ipc/issues.ts';
 import { ZOO } from '../sim/workload/zoo/index.ts';
 import { inferShapes } from '../sim/workload/shapes.ts';
-import { parseNeuroSimCsv, type ImportResult } from '../sim/workload/import/neurosim-csv.ts';
-import { parseTimeloopLayers } from '../sim/workload/import/timeloop.ts';
+import { networkNameFromFile, parseNetworkFiles } from './network-files.ts';
 import type { NetworkRepo } from '../store/repos/networks.ts';
 import type { EventHub } from './events.ts';
 import { builtinNamed, reservedNameReason } from './reserved-names.ts';
 
-// Networks to train: the built-in zoo and imported ones (NeuroSim NetWork.csv, Timeloop files).
+// Networks to train: the built-in zoo and imported ones (NeuroSim NetWork.csv, Timeloop files, ONNX models).
 
 interface Known {
   readonly id: string;
@@ -43,14 +42,7 @@ function summary(detail: NetworkDetail): NetworkSummary {
   return rest;
 }
 
-/** Picks the importer from the file names: .csv is NeuroSim, .yaml/.yml Timeloop (one file per layer). */
-export function parseNetworkFiles(files: readonly { fileName: string; text: string }[], name: string): ImportResult {
-  const csv = files.filter((f) => /\.csv$/i.test(f.fileName));
-  const yaml = files.filter((f) => /\.ya?ml$/i.test(f.fileName));
-  if (csv.length === 1 && files.length === 1) return parseNeuroSimCsv(csv[0]!.text, name);
-  if (yaml.length === files.length) return parseTimeloopLayers(yaml, name);
-  return { ok: false, issues: [{ path: 'files', message: 'give one NeuroSim NetWork.csv, or Timeloop problem files (.yaml), one per layer' }] };
-}
+export { parseNetworkFiles } from './network-files.ts';
 
 export class NetworkService {
   private readonly repo: NetworkRepo;
@@ -78,19 +70,20 @@ export class NetworkService {
     return { id: known.id, name: known.network.name, network: known.network };
   }
 
-  import(input: ParsedInput<'networks.import'>): Output<'networks.import'> {
-    const name = input.name ?? input.files[0]!.fileName.replace(/\.(csv|ya?ml)$/i, '');
-    const parsed = parseNetworkFiles(input.files, name);
-    if (!parsed.ok) throw new WorkbenchFailure('invalid_input', 'the network files are not valid', parsed.issues);
+  async import(input: ParsedInput<'networks.import'>): Promise<Output<'networks.import'>> {
+    const file = input.files[0]!;
+    const name = input.name ?? networkNameFromFile(file.fileName);
+    const parsed = await parseNetworkFiles(input.files, name, { input: input.input });
+    if (!parsed.ok) throw new WorkbenchFailure('invalid_input', file.base64 === undefined ? 'the network files are not valid' : `cannot import ${file.fileName}`, parsed.issues);
     const checked = networkSchema.safeParse(parsed.network);
     if (!checked.success) throw new WorkbenchFailure('invalid_input', 'the imported network is not valid', issuesFromZod(checked.error));
-    const preview = describe({ id: 'file', builtIn: false, network: checked.data });
-    if (!input.store) return preview;
+    const notes = [...parsed.notes];
+    if (!input.store) return { ...describe({ id: 'file', builtIn: false, network: checked.data }), notes };
     const reserved = reservedNameReason(this.builtinNames(), name);
     if (reserved) throw new WorkbenchFailure('invalid_input', reserved, [{ path: 'name', message: 'is reserved for a built-in network' }]);
     const id = this.repo.create(checked.data);
     this.events.emit('networks.changed', { ids: [id], reason: 'imported' });
-    return describe({ id, builtIn: false, network: checked.data });
+    return { ...describe({ id, builtIn: false, network: checked.data }), notes };
   }
 
   delete(input: ParsedInput<'networks.delete'>): Output<'networks.delete'> {

@@ -1,11 +1,13 @@
-import { NETWORK_FILE_MAX_BYTES } from '../../shared/schemas/network-api.ts';
+import { NETWORK_FILE_MAX_BYTES, ONNX_FILE_MAX_BYTES, type NetworkDetail, type NetworkFile, type NetworkImportOutput } from '../../shared/schemas/network-api.ts';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Command, CommandContext } from '../context.ts';
-import { UsageError, stringOption } from '../args.ts';
+import { UsageError, stringOption, type OptionSpec, type ParsedCommandArgs } from '../args.ts';
 import { clip, renderTable } from '../table.ts';
-import { readTextFile } from '../files.ts';
-import type { NetworkDetail } from '../../shared/schemas/network-api.ts';
+import { readBinaryFile, readTextFile } from '../files.ts';
+import { networkNameFromFile } from '../../services/network-files.ts';
+import { parseShapeText, SHAPE_EXAMPLE } from '../../shared/shape-text.ts';
+import { printable } from '../../shared/text.ts';
 
 // `pimwb network ...`: built-in and imported networks with their layer shapes and MACs.
 
@@ -16,8 +18,17 @@ function si(n: number): string {
   return String(n);
 }
 
-/** A file or folder argument as network files: NetWork.csv, one .yaml, or a folder of .yaml layers. */
-function readNetworkFiles(ctx: CommandContext, path: string): { fileName: string; text: string }[] {
+const isOnnxPath = (path: string): boolean => /\.onnx$/i.test(path);
+
+/** An ONNX model as the contract carries it: its bytes in base64, read only after its size is checked. */
+function readOnnxFile(ctx: CommandContext, path: string): NetworkFile {
+  const bytes = readBinaryFile(path, ctx.io.cwd, ONNX_FILE_MAX_BYTES, 'the largest ONNX model the workbench imports, weights included');
+  return { fileName: basename(path), base64: bytes.toString('base64') };
+}
+
+/** A file or folder argument as network files: NetWork.csv, one .yaml, a folder of .yaml layers, or one .onnx model. */
+function readNetworkFiles(ctx: CommandContext, path: string): NetworkFile[] {
+  if (isOnnxPath(path)) return [readOnnxFile(ctx, path)];
   const full = resolve(ctx.io.cwd, path);
   if (existsSync(full) && statSync(full).isDirectory()) {
     const names = readdirSync(full).filter((f) => /\.ya?ml$/i.test(f));
@@ -28,7 +39,29 @@ function readNetworkFiles(ctx: CommandContext, path: string): { fileName: string
 }
 
 function looksLikeFile(ref: string): boolean {
-  return /\.(csv|ya?ml)$/i.test(ref) || ref.includes('/') || ref.includes('\\');
+  return /\.(csv|ya?ml|onnx)$/i.test(ref) || ref.includes('/') || ref.includes('\\');
+}
+
+const INPUT_OPTION: OptionSpec = {
+  name: 'input',
+  kind: 'string',
+  value: 'SHAPE',
+  description: `ONNX only: the input tensor shape with batch, e.g. ${SHAPE_EXAMPLE} or 1,3,224,224 (fixes dimensions the model leaves symbolic)`,
+};
+
+/** --input as the contract's shape; a usage error (exit 2) naming the flag otherwise. */
+function inputOption(args: ParsedCommandArgs): number[] | undefined {
+  const raw = stringOption(args, 'input');
+  if (raw === undefined) return undefined;
+  const parsed = parseShapeText(raw);
+  if (!parsed.ok) throw new UsageError(`--input ${parsed.message}`);
+  return parsed.shape;
+}
+
+function notesText(notes: NetworkImportOutput['notes']): string {
+  if (!notes.length) return '';
+  // Notes quote names from the file: made printable so a hostile name cannot drive the terminal.
+  return ['', 'notes:', ...notes.map((n) => `  - ${printable(n.path ? `${n.path}: ${n.message}` : n.message)}`)].join('\n');
 }
 
 function detailText(d: NetworkDetail): string {
@@ -72,30 +105,37 @@ const list: Command = {
 
 const show: Command = {
   path: ['network', 'show'],
-  summary: 'a network\'s layers with shapes and MACs ("forwardMacs" per image, parameters)',
+  summary: 'a network\'s layers with shapes and MACs ("forwardMacs" per image, parameters); a file (NetWork.csv, Timeloop .yaml or folder, .onnx) is read, not stored',
   operands: '<name|id|file>',
   arity: [1, 1],
-  options: [],
+  options: [INPUT_OPTION],
   async run(ctx, args) {
     const ref = args.positionals[0]!;
-    const detail = looksLikeFile(ref)
-      ? await ctx.call('networks.import', { files: readNetworkFiles(ctx, ref), name: basename(ref).replace(/\.(csv|ya?ml)$/i, '') || 'network', store: false })
-      : await ctx.call('networks.get', { ref });
-    ctx.print(detail, () => detailText(detail));
+    const input = inputOption(args);
+    if (!looksLikeFile(ref)) {
+      if (input) throw new UsageError('--input applies to an ONNX file, not to a stored network');
+      const detail = await ctx.call('networks.get', { ref });
+      ctx.print(detail, () => detailText(detail));
+      return;
+    }
+    const name = networkNameFromFile(basename(ref)) || 'network';
+    const detail = await ctx.call('networks.import', { files: readNetworkFiles(ctx, ref), name, store: false, ...(input ? { input } : {}) });
+    ctx.print(detail, () => detailText(detail) + notesText(detail.notes));
   },
 };
 
 const importCommand: Command = {
   path: ['network', 'import'],
-  summary: 'import a NeuroSim NetWork.csv, a Timeloop layer file, or a folder of them',
-  operands: '<NetWork.csv | layer-folder | layer.yaml>',
+  summary: 'import a NeuroSim NetWork.csv, a Timeloop layer file or a folder of them, or an ONNX model (.onnx)',
+  operands: '<NetWork.csv | layer-folder | layer.yaml | model.onnx>',
   arity: [1, 1],
-  options: [{ name: 'name', kind: 'string', value: 'NAME', description: 'name of the network (default: the file name)' }],
+  options: [{ name: 'name', kind: 'string', value: 'NAME', description: 'name of the network (default: the file name)' }, INPUT_OPTION],
   async run(ctx, args) {
     const path = args.positionals[0]!;
-    const name = stringOption(args, 'name') ?? basename(path).replace(/\.(csv|ya?ml)$/i, '');
-    const detail = await ctx.call('networks.import', { files: readNetworkFiles(ctx, path), name });
-    ctx.print(detail, () => `imported "${detail.name}" as ${detail.id}: ${detail.layers} layers, ${si(detail.forwardMacs)} MACs per image`);
+    const input = inputOption(args);
+    const name = stringOption(args, 'name') ?? networkNameFromFile(basename(path));
+    const detail = await ctx.call('networks.import', { files: readNetworkFiles(ctx, path), name, ...(input ? { input } : {}) });
+    ctx.print(detail, () => `imported "${detail.name}" as ${detail.id}: ${detail.layers} layers, ${si(detail.forwardMacs)} MACs per image${notesText(detail.notes)}`);
   },
 };
 

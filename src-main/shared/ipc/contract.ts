@@ -10,7 +10,7 @@ import {
 } from '../schemas/library.ts';
 import { libraryFileSchema } from '../schemas/library-file.ts';
 import { faultsInputSchema, faultsOutputSchema, opsInputSchema, opsOutputSchema } from '../schemas/arith.ts';
-import { networkDetailSchema, networkImportSchema, networkSummarySchema } from '../schemas/network-api.ts';
+import { networkDetailSchema, networkImportOutputSchema, networkImportSchema, networkSummarySchema } from '../schemas/network-api.ts';
 import { arrayInputSchema, arrayResultSchema, cellDetailSchema, cellErrorsOutputSchema, cellSummarySchema, nvsimImportInputSchema, nvsimImportOutputSchema } from '../schemas/cell.ts';
 import { designDetailSchema, designSummarySchema, reproduceInputSchema, reproduceOutputSchema, runInputSchema, runOutputSchema } from '../schemas/design-api.ts';
 import {
@@ -156,7 +156,7 @@ export const contract = {
   },
   'networks.import': {
     input: networkImportSchema,
-    output: networkDetailSchema,
+    output: networkImportOutputSchema,
   },
   'networks.delete': {
     input: z.object({ ref: refSchema }).strict(),

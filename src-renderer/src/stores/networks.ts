@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { NetworkDetail, NetworkSummary } from '@shared/schemas/network-api.ts';
+import type { NetworkDetail, NetworkFile, NetworkImportOutput, NetworkSummary } from '@shared/schemas/network-api.ts';
+import type { Issue } from '@shared/result.ts';
 import { api } from '@/api/index.ts';
 
 // Networks as the Workloads page sees them: the list, the selected network's layer table, import.
@@ -10,6 +11,8 @@ export const useNetworksStore = defineStore('networks', () => {
   const loaded = ref(false);
   const selectedId = ref<string | null>(null);
   const detail = ref<NetworkDetail | null>(null);
+  /** What the importer assumed or warns about, for the network imported last (not stored: it describes the file read). */
+  const importNotes = ref<{ id: string; notes: readonly Issue[] } | null>(null);
 
   async function refresh(): Promise<void> {
     items.value = (await api.invoke('networks.list', {})).items;
@@ -21,8 +24,10 @@ export const useNetworksStore = defineStore('networks', () => {
     detail.value = id ? await api.invoke('networks.get', { ref: id }) : null;
   }
 
-  async function importFiles(files: { fileName: string; text: string }[], name: string): Promise<NetworkDetail> {
-    const imported = await api.invoke('networks.import', { files, name });
+  /** `input`: an ONNX model's input shape with batch, for the dimensions the file leaves symbolic. */
+  async function importFiles(files: NetworkFile[], name: string, input?: number[]): Promise<NetworkImportOutput> {
+    const imported = await api.invoke('networks.import', { files, name, ...(input ? { input } : {}) });
+    importNotes.value = { id: imported.id, notes: imported.notes };
     await refresh();
     await select(imported.id);
     return imported;
@@ -35,5 +40,5 @@ export const useNetworksStore = defineStore('networks', () => {
 
   api.on('networks.changed', () => void refresh());
 
-  return { items, loaded, selectedId, detail, refresh, select, importFiles, remove };
+  return { items, loaded, selectedId, detail, importNotes, refresh, select, importFiles, remove };
 });
