@@ -49,6 +49,51 @@ export const reliabilitySchema = z.object({
 });
 export type ReliabilityFigures = z.infer<typeof reliabilitySchema>;
 
+/** What bounds one GPU kernel's time: its arithmetic or its DRAM traffic. */
+export const GPU_BOUNDS = ['compute', 'memory'] as const;
+
+/** One kernel of a GPU step: a layer's phase, with its roofline terms. */
+export const gpuKernelSchema = z.object({
+  layer: z.string(),
+  phase: z.enum(PHASE_NAMES),
+  /** 2 x MACs plus the other operations (divide, exp, sqrt at the GPU's stated weight), for the batch. */
+  flops: z.number(),
+  /** DRAM bytes read and written. */
+  bytes: z.number(),
+  bound: z.enum(GPU_BOUNDS),
+  /** max(compute_s, memory_s) plus the launch overhead. */
+  time_s: z.number(),
+  compute_s: z.number(),
+  memory_s: z.number(),
+});
+
+/**
+ * A run on a GPU design (sim/gpu): the roofline figures behind the totals. On such a run the
+ * breakdowns read: byComponent cells 0; periphery = the dynamic energy of compute-bound kernels
+ * and the die area; interconnect = the dynamic energy of memory-bound kernels (DRAM traffic);
+ * controller = idle power over the whole step. byOp: a compute-bound kernel's busy time and
+ * dynamic energy go to fpMul/fpAdd/compare/fpDiv/fpExp/fpSqrt by their share of its compute time
+ * (a MAC half fpMul, half fpAdd); a memory-bound kernel's to `transfer`; launch overhead (time) and
+ * idle power (energy, all step long) to `static`. design: blocks = activeBlocks = SMs, activeLanes
+ * = FP32 CUDA cores; power.static_W = idle, blockCompute_W = what a running kernel adds, peak_W =
+ * uncapped_W = board power. No lifetime and no reliability figures.
+ */
+export const gpuFiguresSchema = z.object({
+  name: z.string().optional(),
+  /** Peak FLOP/s of the units each phase's MACs run on, in the phase's format. */
+  peak_FLOPs: z.object({ forward: z.number(), backward: z.number(), update: z.number() }),
+  /** FP32 peak of the CUDA cores, which run the element-wise work. */
+  vectorPeak_FLOPs: z.number(),
+  bandwidth_Bps: z.number(),
+  boardPower_W: z.number(),
+  idlePower_W: z.number(),
+  /** Kernels in step order (layers and phases without operations launch none). */
+  byLayerPhase: z.array(gpuKernelSchema),
+  /** The model's assumptions with this GPU's values, in words (shown with the figures). */
+  assumptions: z.array(z.string()),
+});
+export type GpuFigures = z.infer<typeof gpuFiguresSchema>;
+
 export const evaluationSchema = z.object({
   energy_J: z.number(),
   latency_s: z.number(),
@@ -76,6 +121,8 @@ export const evaluationSchema = z.object({
   lifetime: lifetimeSchema.optional(),
   /** Expected wrong results per step from device variation; present on runs (not on sweep points). */
   reliability: reliabilitySchema.optional(),
+  /** Present on runs of a GPU design (gpuFiguresSchema says how the breakdowns read then). */
+  gpu: gpuFiguresSchema.optional(),
   warnings: z.array(z.string()),
 });
 export type Evaluation = z.infer<typeof evaluationSchema>;
