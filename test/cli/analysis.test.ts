@@ -97,6 +97,7 @@ describe('pimwb sensitivity and goal-seek', () => {
     const text = await pimwb([...db(), 'uncertainty', '--design', 'sot-mram-pim', '--network', 'lenet5', '--samples', '50']);
     expect(text.stdout).toMatch(/^energy: P5 [\d.]+ mJ, P50 [\d.]+ mJ, P95 [\d.]+ mJ/);
     expect((await pimwb([...db(), 'sobol', '--design', 'sot-mram-pim', '--network', 'lenet5', '--samples', '8'])).code).toBe(2);
-  });
+    // Five CLI processes, three of them running a study: about 2.5 s on an idle machine, over 5 s on a busy one.
+  }, 30_000);
 });
 
