@@ -152,7 +152,7 @@ export class AnalysisService {
    */
   async paperBands(input: ParsedInput<'analysis.paperBands'>): Promise<Output<'analysis.paperBands'>> {
     const side = (field: 'proposed' | 'baseline', ref: string): StudySide => {
-      const d = naming(field, () => this.deps.designs.resolve(ref));
+      const d = naming(field, () => this.deps.designs.resolve(ref, undefined, 'the paper comparison'));
       return { name: d.name, values: [...d.values], cellName: d.cellName, cellValues: [...d.cellValues] };
     };
     const proposed = side('proposed', input.proposed);
@@ -224,9 +224,10 @@ export class AnalysisService {
 
 
   private study(input: StudyInput): StudyTaskInput {
+    // A GPU design has no cell: its own values are its knobs (sim/analysis/knobs.ts).
     const side = (field: 'design' | 'vs', ref: string): StudySide => {
-      const d = naming(field, () => this.deps.designs.resolve(ref));
-      return { name: d.name, values: [...d.values], cellName: d.cellName, cellValues: [...d.cellValues] };
+      const d = naming(field, () => this.deps.designs.resolveAny(ref));
+      return d.kind === 'gpu' ? { name: d.name, values: [...d.values], cellName: '', cellValues: [] } : { name: d.name, values: [...d.values], cellName: d.cellName, cellValues: [...d.cellValues] };
     };
     const network = naming('network', () => this.deps.networks.find(input.network));
     return {

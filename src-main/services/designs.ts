@@ -4,22 +4,27 @@ import type { DesignDetail, DesignSummary } from '../shared/schemas/design-api.t
 import type { Issue } from '../shared/result.ts';
 import type { CellParams } from '../sim/cells/params.ts';
 import type { LibraryValue } from '../sim/params/read-values.ts';
-import { BUILTIN_DESIGNS } from '../sim/arch/builtin/index.ts';
+import { BUILTIN_AND_GPU_DESIGNS } from '../sim/arch/builtin/index.ts';
 import { designParamsFromValues, type DesignParams } from '../sim/arch/design.ts';
 import { prepareDesign, type PreparedDesign } from '../sim/arch/prepare.ts';
 import { ArrayInputError } from '../sim/array/subarray.ts';
 import { MissingPrimitiveError } from '../sim/arith/programs.ts';
 import { UnsupportedNodeError } from '../sim/tech/nodes.ts';
 import type { DesignInput } from '../sim/experiment/reproduce.ts';
+import { isGpuValues } from '../sim/gpu/params.ts';
 import { builtinLibraries } from './builtin-definitions.ts';
 import type { CellService } from './cells.ts';
 import type { LibraryService } from './libraries.ts';
+import { checkGpu, gpuDetail, gpuSummary, resolveGpu, type ResolvedGpuDesign } from './gpu-designs.ts';
 
 // Accelerator designs: architecture libraries whose values describe a chip (sim/arch/design.ts),
-// the built-in ones and any the user saved. Resolving one also resolves its cell library.
+// the built-in ones and any the user saved. Resolving one also resolves its cell library. A GPU is
+// a design of another kind (its values say `kind: gpu`, sim/gpu/params.ts): listed, shown, run,
+// swept and compared like the others, with no cell; the paper comparison and the arithmetic take
+// PIM designs only (resolve), the rest take either (resolveAny).
 
 export function builtinDesignLibraries(): LibraryDetail[] {
-  return builtinLibraries(BUILTIN_DESIGNS, 'architecture');
+  return builtinLibraries(BUILTIN_AND_GPU_DESIGNS, 'architecture');
 }
 
 /** A failure of the cell a design names, reported as the design's `cell` value and what is wrong with it. */
@@ -34,11 +39,15 @@ function cellOfDesign<T>(resolve: () => T, designName: string): T {
 }
 
 export interface ResolvedDesign extends DesignInput {
+  readonly kind: 'pim';
   readonly version: number;
   readonly builtIn: boolean;
   readonly description: string;
   readonly cellRef: { readonly id: string; readonly version: number };
 }
+
+export type { ResolvedGpuDesign } from './gpu-designs.ts';
+export type AnyResolvedDesign = ResolvedDesign | ResolvedGpuDesign;
 
 export class DesignService {
   private readonly libraries: LibraryService;
@@ -55,6 +64,11 @@ export class DesignService {
     const items: DesignSummary[] = [];
     for (const summary of this.libraries.list({ kind: 'architecture' }).items) {
       const detail = this.libraries.detail(summary.id);
+      if (isGpuValues(detail.values)) {
+        const gpu = resolveGpu(detail);
+        if (gpu) items.push(gpuSummary(gpu));
+        continue; // a GPU sheet that does not parse shows in Libraries with its problem, not here
+      }
       if (!designParamsFromValues(detail.values).ok) continue; // a reference sheet, not a design
       try {
         items.push(this.summaryOf(this.resolveLibrary(detail)));
@@ -66,7 +80,9 @@ export class DesignService {
   }
 
   get(ref: string, version?: number): DesignDetail {
-    const design = this.resolve(ref, version);
+    const found = this.resolveAny(ref, version);
+    if (found.kind === 'gpu') return gpuDetail(found);
+    const design = found;
     const prepared = this.prepare(design, design.params);
     return {
       ...this.summaryOf(design),
@@ -83,6 +99,7 @@ export class DesignService {
    * from (errors, by key) and what it builds but finds worth a look (warnings).
    */
   check(values: readonly LibraryValue[]): { errors: Issue[]; warnings: Issue[] } {
+    if (isGpuValues(values)) return checkGpu(values);
     const parsed = designParamsFromValues(values);
     if (!parsed.ok) return { errors: parsed.issues, warnings: [] };
     let cell: CellParams;
@@ -104,10 +121,27 @@ export class DesignService {
     }
   }
 
-  resolve(ref: string, version?: number): ResolvedDesign {
+  /** A PIM design; a GPU is refused, saying what `use` (the paper comparison...) needs instead. */
+  resolve(ref: string, version?: number, use = 'this'): ResolvedDesign {
+    const found = this.resolveAny(ref, version);
+    if (found.kind === 'gpu') {
+      throw new WorkbenchFailure('invalid_input', `"${found.name}" is a GPU design; ${use} takes PIM designs only (a GPU has no cells or arrays): choose a PIM design such as floatpim or sot-mram-pim`, [
+        { path: 'kind', message: 'is gpu: a GPU design' },
+      ]);
+    }
+    return found;
+  }
+
+  /** A PIM or a GPU design, as its values say. */
+  resolveAny(ref: string, version?: number): AnyResolvedDesign {
     const library = this.libraries.detail(ref, version);
     if (library.kind !== 'architecture') {
       throw new WorkbenchFailure('invalid_input', `"${library.name}" is a ${library.kind} library, not a design`, [{ path: 'design', message: 'is not an architecture library' }]);
+    }
+    if (isGpuValues(library.values)) {
+      const gpu = resolveGpu(library);
+      if (!gpu) throw new WorkbenchFailure('invalid_input', `"${library.name}" is not a complete GPU design`, checkGpu(library.values).errors);
+      return gpu;
     }
     return this.resolveLibrary(library);
   }
@@ -134,6 +168,7 @@ export class DesignService {
     if (!parsed.ok) throw new WorkbenchFailure('invalid_input', `"${library.name}" is not a complete design`, parsed.issues);
     const cell = cellOfDesign(() => this.cells.resolve(parsed.params.cell), library.name);
     return {
+      kind: 'pim',
       id: library.id,
       name: library.name,
       version: library.shownVersion,
@@ -153,6 +188,7 @@ export class DesignService {
     const prepared = this.prepare(design, p);
     return {
       id: design.id,
+      kind: 'pim',
       name: design.name,
       builtIn: design.builtIn,
       version: design.version,

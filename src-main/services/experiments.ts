@@ -9,7 +9,8 @@ import { EVALUATE_TASK, type DesignData, type EvaluateTaskInput } from '../sim/e
 import type { ReproductionSnapshot } from '../shared/schemas/reproduction.ts';
 import type { ReproductionService } from './reproductions.ts';
 import type { ExperimentRepo, NewExperiment } from '../store/repos/experiments.ts';
-import type { DesignService, ResolvedDesign } from './designs.ts';
+import type { DesignService, ResolvedDesign, ResolvedGpuDesign } from './designs.ts';
+import { GPU_NO_CELL, gpuValuesForRun } from './gpu-designs.ts';
 import type { NetworkService } from './networks.ts';
 import type { EventHub } from './events.ts';
 import { MODEL_VERSION } from './versions.ts';
@@ -27,6 +28,7 @@ import {
 import { RERUN_METRICS, type ExperimentRerunOutput } from '../shared/schemas/experiment.ts';
 import { designParamsFromValues } from '../sim/arch/design.ts';
 import { cellParamsFromValues } from '../sim/cells/params.ts';
+import { gpuParamsFromValues, isGpuValues } from '../sim/gpu/params.ts';
 import { analyzeNetwork } from '../sim/workload/analyze.ts';
 
 // Runs (a design training a network for one step) and the paper's comparison. Each run is kept as
@@ -42,23 +44,20 @@ export class ExperimentService {
 
   /** Evaluates in the job runner (a worker thread in the window and `pimwb serve`). */
   async run(input: ParsedInput<'experiments.run'>): Promise<Output<'experiments.run'>> {
-    const design = naming('design', () => this.deps.designs.resolve(input.design));
+    const design = naming('design', () => this.deps.designs.resolveAny(input.design));
     const network = naming('network', () => this.deps.networks.find(input.network));
-    const params = withOverrides(design.params, input.format, input.mode);
-    this.deps.designs.prepare(design, params); // fails here, with the design named, if its arrays cannot be built
-    const batch = input.batch ?? params.defaultBatch;
-    const task: EvaluateTaskInput = { design: designData(design), params, network: network.network, batch };
-    const result = await this.runTask<Evaluation>(EVALUATE_TASK, task);
+    const planned = design.kind === 'gpu' ? gpuRun(design, input) : this.pimRun(design, input);
+    const task: EvaluateTaskInput = { ...planned.task, network: network.network };
+    const evaluated = await this.runTask<Evaluation>(EVALUATE_TASK, task);
+    const result = planned.notes.length ? { ...evaluated, warnings: [...evaluated.warnings, ...planned.notes] } : evaluated;
     let experimentId: string | null = null;
     if (input.store) {
       experimentId = this.keep(
         {
           name: input.name ?? `${design.name} / ${network.name}`,
           tags: input.tags ?? [],
-          inputSnapshot: snapshot(design, network.id, network.network, { batch, format: input.format ?? null, mode: input.mode ?? null }),
-          libraryRefs: [design, { id: design.cellRef.id, builtIn: design.cellRef.id.startsWith('builtin:'), version: design.cellRef.version }]
-            .filter((r) => !r.builtIn)
-            .map((r) => ({ libraryId: r.id, version: r.version })),
+          inputSnapshot: snapshot(design, network.id, network.network, planned.options),
+          libraryRefs: libraryRefsOf(design),
           modelVersion: MODEL_VERSION,
           appVersion: this.deps.appVersion,
         },
@@ -66,6 +65,13 @@ export class ExperimentService {
       );
     }
     return { experimentId, design: { id: design.id, name: design.name, version: design.version }, network: { id: network.id, name: network.name }, result };
+  }
+
+  private pimRun(design: ResolvedDesign, input: ParsedInput<'experiments.run'>): PlannedRun {
+    const params = withOverrides(design.params, input.format, input.mode);
+    this.deps.designs.prepare(design, params); // fails here, with the design named, if its arrays cannot be built
+    const batch = input.batch ?? params.defaultBatch;
+    return { task: { design: designData(design), params, batch }, options: { batch, format: input.format ?? null, mode: input.mode ?? null }, notes: [] };
   }
 
   list(input: ParsedInput<'experiments.list'>): Output<'experiments.list'> {
@@ -172,8 +178,8 @@ export class ExperimentService {
 
   /** The paper's comparison of two designs; kept (unless asked not to) with both designs' values, for History. */
   async reproduce(input: ParsedInput<'paper.reproduce'>): Promise<Output<'paper.reproduce'>> {
-    const proposed = naming('proposed', () => this.deps.designs.resolve(input.proposed));
-    const baseline = naming('baseline', () => this.deps.designs.resolve(input.baseline));
+    const proposed = naming('proposed', () => this.deps.designs.resolve(input.proposed, undefined, 'the paper comparison'));
+    const baseline = naming('baseline', () => this.deps.designs.resolve(input.baseline, undefined, 'the paper comparison'));
     const side = (d: ResolvedDesign): ReproductionSnapshot['proposed'] => ({ ...designData(d), values: [...d.values], cellValues: [...d.cellValues] });
     const snapshot: ReproductionSnapshot = { basis: input.basis, batch: input.batch ?? null, proposed: side(proposed), baseline: side(baseline) };
     const output = await this.deps.reproductions.compare(snapshot);
@@ -205,6 +211,30 @@ interface ExperimentDeps {
   readonly appVersion: string;
 }
 
+/** A run made ready for the job runner: the task without its network, the options kept, and notes for its warnings. */
+interface PlannedRun {
+  readonly task: Omit<EvaluateTaskInput, 'network'>;
+  readonly options: { batch: number; format: string | null; mode: string | null };
+  readonly notes: readonly string[];
+}
+
+/**
+ * A GPU run: the format override written into its values (the GPU model refuses a format it
+ * cannot run); the arithmetic mode, a setting of the PIM microprograms, does not apply and says so.
+ */
+function gpuRun(design: ResolvedGpuDesign, input: ParsedInput<'experiments.run'>): PlannedRun {
+  const values = gpuValuesForRun(design, input.format);
+  const batch = input.batch ?? design.params.defaultBatch;
+  const notes = input.mode ? [`the arithmetic mode ${input.mode} was not applied: it sets the PIM microprograms' rounding, and the GPU model counts FLOPs and bytes, not bit-level arithmetic`] : [];
+  return { task: { design: { id: design.id, name: design.name, version: design.version, values, cellName: '', cellValues: [] }, batch }, options: { batch, format: input.format ?? null, mode: null }, notes };
+}
+
+/** The saved libraries a run used (built-ins are in the code and need no reference). */
+function libraryRefsOf(design: ResolvedDesign | ResolvedGpuDesign): { libraryId: string; version: number }[] {
+  const refs = design.kind === 'gpu' ? [design] : [design, { id: design.cellRef.id, builtIn: design.cellRef.id.startsWith('builtin:'), version: design.cellRef.version }];
+  return refs.filter((r) => !r.builtIn).map((r) => ({ libraryId: r.id, version: r.version }));
+}
+
 function designData(design: ResolvedDesign): DesignData {
   return { id: design.id, name: design.name, version: design.version, values: design.values, cellName: design.cellName, cellValues: design.cellValues };
 }
@@ -230,10 +260,10 @@ export function naming<T>(field: 'design' | 'network' | 'proposed' | 'baseline' 
 }
 
 /** Everything needed to explain and re-run the result without the libraries it came from. */
-function snapshot(design: ResolvedDesign, networkId: string, network: Network, options: { batch: number; format: string | null; mode: string | null }): unknown {
+function snapshot(design: ResolvedDesign | ResolvedGpuDesign, networkId: string, network: Network, options: { batch: number; format: string | null; mode: string | null }): unknown {
   return {
     design: { id: design.id, name: design.name, version: design.version, values: design.values },
-    cell: { id: design.cellRef.id, name: design.cellName, version: design.cellRef.version, values: design.cellValues },
+    cell: design.kind === 'gpu' ? { ...GPU_NO_CELL, values: [] } : { id: design.cellRef.id, name: design.cellName, version: design.cellRef.version, values: design.cellValues },
     network: { id: networkId, ...network },
     options,
   };
@@ -241,6 +271,7 @@ function snapshot(design: ResolvedDesign, networkId: string, network: Network, o
 
 /** The evaluation a snapshot describes, as run() builds it: its design values re-read, its format override applied. */
 function taskFromSnapshot(snapshot: InputSnapshot, label: string): EvaluateTaskInput {
+  if (isGpuValues(snapshot.design.values)) return gpuTaskFromSnapshot(snapshot, label);
   const issues: Issue[] = [];
   const at = (prefix: string, list: readonly Issue[]): void => void issues.push(...list.map((i) => ({ path: `inputSnapshot.${prefix}.${i.path}`, message: i.message })));
   const design = designParamsFromValues(snapshot.design.values);
@@ -257,6 +288,20 @@ function taskFromSnapshot(snapshot: InputSnapshot, label: string): EvaluateTaskI
     network,
     batch: snapshot.options.batch,
   };
+}
+
+/** A GPU run's snapshot as run() built its task: the format override written into its values; no cell. */
+function gpuTaskFromSnapshot(snapshot: InputSnapshot, label: string): EvaluateTaskInput {
+  const { id: _id, ...network } = snapshot.network;
+  const issues: Issue[] = [];
+  const gpu = gpuParamsFromValues(snapshot.design.values);
+  if (!gpu.ok) issues.push(...gpu.issues.map((i) => ({ path: `inputSnapshot.design.values.${i.path}`, message: i.message })));
+  const analysed = analyzeNetwork(network);
+  if (!analysed.ok) issues.push(...analysed.issues.map((i) => ({ path: `inputSnapshot.network.${i.path}`, message: i.message })));
+  if (!gpu.ok || issues.length > 0) throw new WorkbenchFailure('invalid_input', `the inputs of "${label}" cannot be evaluated`, issues);
+  const design = { kind: 'gpu' as const, id: snapshot.design.id, name: snapshot.design.name, version: snapshot.design.version, builtIn: false, description: '', values: snapshot.design.values, params: gpu.params };
+  const values = gpuValuesForRun(design, snapshot.options.format ?? undefined);
+  return { design: { id: design.id, name: design.name, values, cellName: '', cellValues: [] }, network, batch: snapshot.options.batch };
 }
 
 /** Reads a bundle file: JSON first (with the position of a syntax error), then the schema, naming each field. */

@@ -4,6 +4,9 @@ import type { Output, ParsedInput } from '../shared/ipc/contract.ts';
 import { issuesFromZod } from '../shared/ipc/issues.ts';
 import { sweepSnapshotSchema, type SweepPointData, type SweepSnapshot } from '../shared/schemas/sweep.ts';
 import { DESIGN_NUMBER_SPECS } from '../sim/arch/design.ts';
+import { GPU_NUMBER_SPECS, isGpuValues } from '../sim/gpu/params.ts';
+import type { LibraryValue, NumberSpec } from '../sim/params/read-values.ts';
+import { GPU_NO_CELL } from './gpu-designs.ts';
 import { parseUnit } from '../shared/units.ts';
 import { sweepPoints, type SweepAxis, type SweepPoint } from '../sim/sweep/points.ts';
 import { paretoFront } from '../sim/sweep/pareto.ts';
@@ -49,11 +52,12 @@ export class SweepService {
   }
 
   async run(input: ParsedInput<'sweeps.run'>): Promise<Output<'sweeps.run'>> {
-    const design = this.deps.designs.resolve(input.design);
+    const design = this.deps.designs.resolveAny(input.design);
     const network = this.deps.networks.find(input.network);
     const snapshot: SweepSnapshot = {
       design: { id: design.id, name: design.name, version: design.version, values: [...design.values] },
-      cell: { id: design.cellRef.id, name: design.cellName, version: design.cellRef.version, values: [...design.cellValues] },
+      // A GPU has no cell: its points are evaluated from its own values.
+      cell: design.kind === 'gpu' ? { ...GPU_NO_CELL, values: [] } : { id: design.cellRef.id, name: design.cellName, version: design.cellRef.version, values: [...design.cellValues] },
       network: { id: network.id, ...network.network },
       options: { batch: input.batch ?? null },
       axes: input.axes,
@@ -155,11 +159,13 @@ function defaultName(snapshot: SweepSnapshot): string {
   return head.length + axes.length <= 120 ? head + axes : `${head.slice(0, Math.max(1, 119 - axes.length))}…${axes}`.slice(0, 120);
 }
 
-function checkedAxis(axis: RawAxis, values: readonly { key: string; unit: string }[], i: number): CheckedAxis {
-  const spec = DESIGN_NUMBER_SPECS.find((s) => s.key === axis.key);
+function checkedAxis(axis: RawAxis, values: readonly LibraryValue[], i: number): CheckedAxis {
+  // A GPU design is swept over its own numeric values, a PIM design over a chip's.
+  const specs: readonly NumberSpec[] = isGpuValues(values) ? GPU_NUMBER_SPECS : DESIGN_NUMBER_SPECS;
+  const spec = specs.find((s) => s.key === axis.key);
   const stored = values.find((v) => v.key === axis.key);
   if (!spec || !stored) {
-    const keys = DESIGN_NUMBER_SPECS.map((s) => s.key).join(', ');
+    const keys = specs.filter((s) => values.some((v) => v.key === s.key)).map((s) => s.key).join(', ');
     throw new WorkbenchFailure('invalid_input', `"${axis.key}" is not a numeric design value`, [{ path: `axes.${i}.key`, message: `choose one of ${keys}` }]);
   }
   // A range must lie inside what the value may be (a power envelope is never negative): checked

@@ -17,6 +17,9 @@ export interface ParameterInfo {
 const cell = (key: string, label: string, unit: string, typical: string, sources: readonly string[], description: string): ParameterInfo => ({ key, appliesTo: 'cell', label, description, unit, typical, sources });
 const design = (key: string, label: string, unit: string, typical: string, sources: readonly string[], description: string): ParameterInfo => ({ key, appliesTo: 'design', label, description, unit, typical, sources });
 
+/** The GPU whitepapers the built-in GPUs cite (shared/publications.ts). */
+const GPUS = ['gtx1080', 'v100', 'a100', 'h100'] as const;
+
 export const PARAMETERS: readonly ParameterInfo[] = [
   cell('family', 'cell family', '', 'sot-mram-2t2mtj, sot-mram-2t1mtj, stt-mram-1t1mtj, reram-magic; memory only: reram, pcram, sram', ['wang2020', 'floatpim', 'nvsim'], 'Which in-memory operations the cell and its periphery can perform (multi-row sensing, search, MAGIC NOR), and so which microprograms run on it. Memory-only families get array figures but run no arithmetic.'),
   cell('cellArea', 'cell area', 'F^2', '4 F^2 (cross-point ReRAM) to 150 F^2 (SRAM, SOT-MRAM)', ['nvsim', 'neurosim', 'floatpim'], 'Footprint of one bit in units of the squared feature size F; with the aspect ratio it sets the cell pitch and so the length of word and bit lines.'),
@@ -88,6 +91,31 @@ export const PARAMETERS: readonly ParameterInfo[] = [
   design('switch.areaPerBlock', 'switch area per block', 'um^2', 'FloatPIM: 0.24% of the chip', ['floatpim'], 'Silicon of the switches joining a block to its neighbours.'),
   design('interconnect.areaPerTile', 'interconnect area per tile', 'um^2', 'FloatPIM: 0.15% of the chip', ['floatpim'], 'Silicon of a tile\'s interconnect.'),
   design('batch', 'default batch', '1', '16 to 256 images', [], 'Images per training step when a run does not say.'),
+  // A GPU design (values with kind "gpu"): a roofline of kernels rather than cells and arrays.
+  design('kind', 'design kind', '', 'gpu (absent: a PIM design)', [], 'Set to "gpu" for a GPU design: it is evaluated as one kernel per layer and training phase, each bound by its arithmetic or its DRAM traffic, instead of as arrays of cells.'),
+  design('name', 'GPU name', '', 'the product name', [], 'The GPU\'s name, shown with its runs.'),
+  design('sms', 'streaming multiprocessors', '1', 'GTX 1080: 20; V100: 80; A100: 108; H100 SXM5: 132', [...GPUS], 'SMs on the GPU; shown as its blocks.'),
+  design('cudaCores', 'FP32 CUDA cores', '1', 'GTX 1080: 2560; V100: 5120; A100: 6912; H100 SXM5: 16896', [...GPUS], 'FP32 lanes of the GPU; they run the element-wise work (batch-norm, activations, pooling, the update).'),
+  design('peak.fp32', 'dense FP32 peak', 'THz', 'GTX 1080: 8.9; V100: 15.7; A100: 19.5; H100 SXM5: 66.9 TFLOP/s', [...GPUS], 'FP32 operations per second of the CUDA cores (1 THz = 10^12 FLOP/s); multiply-accumulates in FP32 and every element-wise operation run at it.'),
+  design('peak.tf32', 'dense TF32 peak', 'THz', 'A100: 156; H100 SXM5: 494.7 TFLOP/s', ['a100', 'h100'], 'Tensor-core rate for TF32 (FP32 data, reduced-precision products).'),
+  design('peak.fp16', 'dense FP16 peak', 'THz', 'GTX 1080: 0.14 (1/64 of FP32); V100: 125; A100: 312; H100 SXM5: 989.4 TFLOP/s', [...GPUS], 'FP16 multiply-accumulate rate: on the tensor cores where the GPU has them.'),
+  design('peak.bf16', 'dense BF16 peak', 'THz', 'A100: 312; H100 SXM5: 989.4 TFLOP/s', ['a100', 'h100'], 'BF16 multiply-accumulate rate of the tensor cores.'),
+  design('peak.fp8', 'dense FP8 peak', 'THz', 'H100 SXM5: 1978.9 TFLOP/s', ['h100'], 'FP8 (E4M3 or E5M2) multiply-accumulate rate of the tensor cores.'),
+  design('bandwidth', 'DRAM bandwidth', 'GB/s', 'GTX 1080: 320; V100: 900; A100 40 GB: 1555; H100 SXM5: 3350 GB/s', [...GPUS], 'Peak bandwidth of the GPU\'s memory (GDDR or HBM); a kernel moving more bytes per FLOP than the peaks\' ratio is memory-bound.'),
+  design('onChip', 'L2 cache', 'MB', 'GTX 1080: 2; V100: 6; A100: 40; H100: 50 MB', [...GPUS], 'Last-level cache; the model keeps nothing in it from one kernel to the next, so it is shown but not used.'),
+  design('memory', 'DRAM capacity', 'GB', 'GTX 1080: 8; V100: 16; A100: 40; H100: 80 GB (binary)', [...GPUS], 'Memory on the board; a training state larger than it is warned about.'),
+  design('boardPower', 'board power (TDP)', 'W', 'GTX 1080: 180; V100 SXM2: 300; A100 SXM4: 400; H100 SXM5: 700 W', [...GPUS], 'Power the board may draw; with the idle power and the activity it gives the power while kernels run.'),
+  design('idlePower', 'idle power', 'W', 'assumption: 10 to 25% of the board power in a training process (clocks and memory stay up between kernels)', [], 'Power the board draws all step long, between kernels too.'),
+  design('area', 'die area', 'mm^2', 'GP104: 314; GV100: 815; GA100: 826; GH100: 814 mm^2', [...GPUS], 'Silicon of the GPU die (memory stacks and board not included).'),
+  design('utilisation.conv', 'convolution utilisation', '1', 'assumption: 0.35 to 0.85 of the peak', [], 'Share of the peak a convolution reaches (cuDNN implicit GEMM or Winograd).'),
+  design('utilisation.gemm', 'GEMM utilisation', '1', 'assumption: 0.4 to 0.9 of the peak', [], 'Share of the peak a fully-connected layer (one GEMM) reaches.'),
+  design('utilisation.groupedConv', 'grouped convolution utilisation', '1', 'assumption: 0.02 to 0.3 of the peak', [], 'Share of the peak a grouped or depthwise convolution reaches.'),
+  design('groupedConv.channelsPerGroup', 'narrow-group threshold', '1', 'assumption: 8 to 64 input channels per group (tensor-core and GEMM tile widths)', [], 'Grouped convolutions with fewer input channels per group than this run at the grouped-convolution utilisation.'),
+  design('utilisation.vector', 'element-wise utilisation', '1', 'assumption: 0.2 to 0.9 of the FP32 lanes', [], 'Share of the FP32 lanes an element-wise kernel keeps busy.'),
+  design('memoryEfficiency', 'DRAM efficiency', '1', 'assumption: 0.6 to 0.92 of the peak bandwidth', [], 'Share of the peak DRAM bandwidth a streaming kernel reaches.'),
+  design('activity', 'activity while a kernel runs', '1', 'assumption: 0.6 to 1', [], 'Share of the power above idle the board draws while a kernel runs.'),
+  design('specialFunctionOps', 'lane operations per special function', '1', 'assumption: 1 to 16', [], 'FP32 lane operations one divide, exponential or square root costs.'),
+  design('launchOverhead', 'launch overhead per kernel', 'us', 'assumption: a few microseconds per kernel', [], 'Time each kernel adds for its launch and the gap before the next.'),
 ];
 
 const BY_KEY = new Map(PARAMETERS.map((p) => [p.key, p]));

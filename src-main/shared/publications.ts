@@ -19,4 +19,8 @@ export const PUBLICATIONS: readonly Publication[] = [
   { id: 'talati', reference: 'Talati, Gupta, Mor, Kvatinsky. Logic Design Within Memristive Memories Using Memristor-Aided loGIC (MAGIC). IEEE TNANO 15(4), 2016.' },
   { id: 'zigzag', reference: 'Mei, Houshmand, Jain, Giraldo, Verhelst. ZigZag: Enlarging Joint Architecture-Mapping Design Space Exploration for DNN Accelerators. IEEE TC 70(8), 2021.' },
   { id: 'sze', reference: 'Sze, Chen, Yang, Emer. Efficient Processing of Deep Neural Networks: A Tutorial and Survey. Proc. IEEE 105(12), 2017.' },
+  { id: 'gtx1080', reference: 'NVIDIA. GeForce GTX 1080 Whitepaper. 2016.' },
+  { id: 'v100', reference: 'NVIDIA. NVIDIA Tesla V100 GPU Architecture. Whitepaper, 2017.' },
+  { id: 'a100', reference: 'NVIDIA. NVIDIA A100 Tensor Core GPU Architecture. Whitepaper, 2020.' },
+  { id: 'h100', reference: 'NVIDIA. NVIDIA H100 Tensor Core GPU Architecture. Whitepaper, 2022.' },
 ];

@@ -7,6 +7,7 @@ import { pimwb } from '../helpers/cli.ts';
 const VGG8 = fileURLToPath(new URL('../fixtures/workloads/vgg8-NetWork.csv', import.meta.url));
 const TIMELOOP = fileURLToPath(new URL('../fixtures/workloads/timeloop-alexnet', import.meta.url));
 const DESIGNS = ['sot-mram-pim', 'floatpim', 'stt-mram-pim', 'sot-mram-2t1mtj-pim'];
+const GPUS = ['gtx-1080', 'v100', 'a100', 'h100'];
 const NETWORKS = ['lenet5', 'alexnet', 'vgg16', 'vgg8-cifar', 'resnet18', 'resnet50', 'googlenet', 'squeezenet'];
 
 interface Figure {
@@ -102,10 +103,11 @@ describe('pimwb design and pimwb reproduce paper', () => {
   const temp = useTempDir();
   const db = () => join(temp(), 'paper.sqlite');
 
-  it('lists the built-in designs with area and power', async () => {
+  it('lists the built-in designs with area and power, the PIM designs then the GPUs', async () => {
     const out = await pimwb(['design', 'list', '--json', '--db', db()]);
-    const items = (JSON.parse(out.stdout) as { items: { id: string; area_m2: number }[] }).items;
-    expect(items.map((d) => d.id)).toEqual(DESIGNS.map((d) => `builtin:${d}`));
+    const items = (JSON.parse(out.stdout) as { items: { id: string; kind: string; area_m2: number }[] }).items;
+    expect(items.map((d) => d.id)).toEqual([...DESIGNS, ...GPUS].map((d) => `builtin:${d}`));
+    expect(items.map((d) => d.kind)).toEqual([...DESIGNS.map(() => 'pim'), ...GPUS.map(() => 'gpu')]);
     const show = await pimwb(['design', 'show', 'floatpim', '--db', db()]);
     expect(show.stdout).toMatch(/area: \d+(\.\d+)? mm\^2 = cells/);
     expect(show.stdout).toMatch(/powerBudget +62\.6 W +Imani et al\., "FloatPIM"/);

@@ -42,27 +42,64 @@ function reliabilityText(r: RunOutput['result']): string[] {
   ];
 }
 
+type GpuResult = NonNullable<RunOutput['result']['gpu']>;
+const PHASE_COLUMNS = [
+  ['forward', 'FORWARD'],
+  ['activationGradient', 'ACT. GRADIENT'],
+  ['weightGradient', 'WEIGHT GRADIENT'],
+  ['weightUpdate', 'UPDATE'],
+] as const;
+
+/** A GPU run: its rates, the bound of each layer's kernels, the assumptions; no lifetime or device errors. */
+function gpuText(g: GpuResult): string[] {
+  const tflops = (x: number): string => `${Number((x / 1e12).toPrecision(4))} TFLOP/s`;
+  const step_s = g.byLayerPhase.reduce((sum, k) => sum + k.time_s, 0);
+  const memory = g.byLayerPhase.filter((k) => k.bound === 'memory');
+  const memory_s = memory.reduce((sum, k) => sum + k.time_s, 0);
+  const byLayer = new Map<string, GpuResult['byLayerPhase']>();
+  for (const k of g.byLayerPhase) byLayer.set(k.layer, [...(byLayer.get(k.layer) ?? []), k]);
+  const heaviest = [...byLayer.entries()].map(([layer, kernels]) => ({ layer, kernels, time_s: kernels.reduce((sum, k) => sum + k.time_s, 0) })).sort((a, b) => b.time_s - a.time_s).slice(0, 12);
+  const cell = (kernels: GpuResult['byLayerPhase'], phase: string): string => {
+    const k = kernels.find((x) => x.phase === phase);
+    return k ? `${k.bound} ${formatSI(k.time_s, 's')}` : '-';
+  };
+  return [
+    `GPU: dense peak ${tflops(g.peak_FLOPs.forward)} forward, ${tflops(g.peak_FLOPs.backward)} backward, ${tflops(g.peak_FLOPs.update)} update (element-wise on FP32 lanes, ${tflops(g.vectorPeak_FLOPs)}); DRAM ${Number((g.bandwidth_Bps / 1e9).toPrecision(4))} GB/s; board ${formatSI(g.boardPower_W, 'W')}, idle ${formatSI(g.idlePower_W, 'W')}`,
+    `  ${g.byLayerPhase.length - memory.length} kernels compute-bound, ${memory.length} memory-bound (${share(memory_s, step_s)} of the step's time)`,
+    'lifetime and errors from device variation: not modelled for a GPU (no cell endurance or device spreads)',
+    '',
+    `bound per layer and phase (the ${heaviest.length} slowest layers; --json for every kernel)`,
+    renderTable(heaviest, [
+      { title: 'LAYER', value: (l) => clip(l.layer, 30) },
+      ...PHASE_COLUMNS.map(([phase, title]) => ({ title, value: (l: (typeof heaviest)[number]) => cell(l.kernels, phase), align: 'right' as const })),
+    ]),
+    '',
+    `GPU model assumptions (${g.assumptions.length}):`,
+    ...g.assumptions.map((a) => `  ${a}`),
+  ];
+}
+
 function runText(out: RunOutput): string {
   const r = out.result;
   const b = r.breakdown;
   const layers = [...b.byLayer].sort((x, y) => y.energy_J - x.energy_J).slice(0, 10);
   const epoch = r.perEpoch ? `per epoch (${r.perEpoch.images} images, ${r.perEpoch.steps} steps): ${formatSI(r.perEpoch.energy_J, 'J')}, ${formatSI(r.perEpoch.latency_s, 's')}` : 'per epoch: the network has no dataset size';
+  const formats = `${r.design.formats.forward}/${r.design.formats.backward}/${r.design.formats.update}`;
   return [
-    `${out.network.name} on ${out.design.name} (version ${out.design.version}), one training step of batch ${r.batch}, ${r.design.formats.forward}/${r.design.formats.backward}/${r.design.formats.update} ${r.design.arithMode}`,
-    `energy ${formatSI(r.energy_J, 'J')}    latency ${formatSI(r.latency_s, 's')}    area ${formatSI(r.area_m2, 'm^2')}    average power ${formatSI(r.power_W, 'W')} (${r.design.activeBlocks} of ${r.design.blocks} blocks computing)`,
+    `${out.network.name} on ${out.design.name} (version ${out.design.version}), one training step of batch ${r.batch}, ${r.gpu ? `${formats} on a GPU` : `${formats} ${r.design.arithMode}`}`,
+    `energy ${formatSI(r.energy_J, 'J')}    latency ${formatSI(r.latency_s, 's')}    area ${formatSI(r.area_m2, 'm^2')}    average power ${formatSI(r.power_W, 'W')} (${r.gpu ? `board ${formatSI(r.gpu.boardPower_W, 'W')}, ${r.design.blocks} SMs` : `${r.design.activeBlocks} of ${r.design.blocks} blocks computing`})`,
     epoch,
-    ...lifetimeText(r),
-    ...reliabilityText(r),
+    ...(r.gpu ? gpuText(r.gpu) : [...lifetimeText(r), ...reliabilityText(r)]),
     out.experimentId ? `kept as experiment ${out.experimentId}` : 'not kept (--no-store)',
     ...r.warnings.map((w) => `warning: ${w}`),
     '',
     'by phase',
     figureRows(Object.entries(b.byPhase), r),
     '',
-    'by operation',
+    r.gpu ? 'by operation (on a GPU: transfer = memory-bound kernels, static = idle power and launch gaps)' : 'by operation',
     figureRows(Object.entries(b.byOp), r),
     '',
-    'by component (energy; area)',
+    r.gpu ? 'by component (energy; area): on a GPU, periphery = compute-bound kernels and the die, interconnect = DRAM traffic, controller = idle power' : 'by component (energy; area)',
     renderTable(Object.entries(b.byComponent), [
       { title: '', value: ([name]) => name },
       { title: 'ENERGY', value: ([, c]) => formatSI(c.energy_J, 'J'), align: 'right' },
@@ -80,7 +117,7 @@ const run: Command = {
   path: ['run'],
   summary: 'one training step of a network on a design: energy, latency, area and their breakdowns',
   options: [
-    { name: 'design', kind: 'string', value: 'ID', description: 'design (built-in id such as sot-mram-pim or floatpim, stored id or name)' },
+    { name: 'design', kind: 'string', value: 'ID', description: 'design (built-in id such as sot-mram-pim, floatpim or the GPU gtx-1080, stored id or name)' },
     { name: 'network', kind: 'string', value: 'ID', description: 'network (built-in id such as resnet18, stored id or name)' },
     { name: 'batch', kind: 'int', value: 'N', description: 'images per step (default: the design\'s batch)' },
     { name: 'format', kind: 'string', value: FORMAT_CHOICES.join('|'), description: 'one number format for every phase (default: the design\'s)' },
@@ -89,7 +126,7 @@ const run: Command = {
     { name: 'no-store', kind: 'flag', description: 'do not keep the run as an experiment' },
   ],
   details:
-    'With --json: {"energy_J", "latency_s", "area_m2", "power_W", "batch", "breakdown": {"byPhase", "byLayer", "byComponent", "byOp"}, "perEpoch" (when the dataset size is known), "design", "work", "warnings", "experimentId", "inputs"} in SI units.',
+    'With --json: {"energy_J", "latency_s", "area_m2", "power_W", "batch", "breakdown": {"byPhase", "byLayer", "byComponent", "byOp"}, "perEpoch" (when the dataset size is known), "design", "work", "lifetime" and "reliability" (PIM designs), "gpu" (GPU designs: peak rates, bandwidth, board power, "byLayerPhase" with each kernel\'s bound, "assumptions"), "warnings", "experimentId", "inputs"} in SI units. A GPU design (pimwb design list, KIND gpu) takes --format when it computes in that format; --mode does not apply to it.',
   async run(ctx, args) {
     const format = stringOption(args, 'format');
     const mode = stringOption(args, 'mode');
@@ -130,6 +167,7 @@ function basisText(r: ReproduceOutput, b: BasisOutput): string[] {
   ];
   const base = b.designs.baseline.ops;
   if (b.basis === 'floatpim-published') lines.push(`  baseline as published: bf16 fpMul ${JSON.stringify(base.fpMul.steps)}, fpAdd ${JSON.stringify(base.fpAdd.steps)}; ${formatSI(b.designs.baseline.area_m2, 'm^2')}, ${formatSI(b.designs.baseline.peakPower_W, 'W')}`);
+  lines.push(...gpuComparisonText(b));
   if (b.perImage) {
     const img = b.perImage;
     lines.push(
@@ -138,6 +176,28 @@ function basisText(r: ReproduceOutput, b: BasisOutput): string[] {
     );
   }
   return lines;
+}
+
+/** FloatPIM's GPU claim on one basis: the baseline against the GTX 1080, per network and averaged, beside the published figures. */
+function gpuComparisonText(b: BasisOutput): string[] {
+  const g = b.gpuComparison;
+  if (!g) return [];
+  const head = `  against FloatPIM's GPU (${g.gpu.name}, ${g.gpu.format}, batch ${g.batch}): FloatPIM published ${g.published.speedup}x the speed and ${g.published.energyEfficiency}x the energy efficiency (its average over the four networks)`;
+  if (!g.comparable) return [head, `    ${g.note}`];
+  const ratio = (x: number | null): string => (x === null ? '-' : `${Number(x.toPrecision(3))}x`);
+  const table = renderTable(g.models, [
+    { title: 'NETWORK', value: (m) => m.network },
+    { title: 'SPEED', value: (m) => ratio(m.ratios.speedup), align: 'right' },
+    { title: 'ENERGY EFF.', value: (m) => ratio(m.ratios.energyEfficiency), align: 'right' },
+    { title: 'GPU E / T', value: (m) => `${formatSI(m.gpu.energy_J, 'J')} / ${formatSI(m.gpu.latency_s, 's')}`, align: 'right' },
+    { title: 'PIM E / T', value: (m) => `${formatSI(m.pim.energy_J, 'J')} / ${formatSI(m.pim.latency_s, 's')}`, align: 'right' },
+  ]);
+  return [
+    head,
+    `    ratios are GPU / ${g.against}: step time (speed) and step energy (energy efficiency); bigger favours the PIM design`,
+    ...table.split('\n').map((line) => `    ${line}`),
+    `    average: arithmetic mean ${ratio(g.average.arithmetic.speedup)} speed, ${ratio(g.average.arithmetic.energyEfficiency)} energy efficiency; geometric mean ${ratio(g.average.geometric.speedup)}, ${ratio(g.average.geometric.energyEfficiency)}; FloatPIM published ${g.published.speedup}x, ${g.published.energyEfficiency}x`,
+  ];
 }
 
 function reproduceText(r: ReproduceOutput): string {
@@ -165,7 +225,7 @@ const reproduce: Command = {
     { name: 'baseline', kind: 'string', value: 'ID', description: 'baseline design (default floatpim)' },
   ],
   details:
-    'Bases: as-modelled (both designs from device physics, FloatPIM\'s organisation, every block computing); floatpim-published (the baseline costed by FloatPIM\'s published cycle formulas, 1.1 ns cycle, 62.6 W and 30.64 mm^2); equal-power (each inside its 62.6 W envelope); step-count (array steps only); all (every basis). Area is silicon on every basis; scratch bits per lane are reported apart. With --json: {"basis", "description", "models": [{"network", "proposed", "baseline", "ratios": {"energy", "latency", "area"}}], "average", "gaps", "designs", "perImage", "scratchBitsPerLane", "assumptions", "batch", "proposed", "baseline", "targets", "gpuClaims", "whatItTakes": [{"metric", "basis", "key", "value", "unit", "feasible", "reason"}], "bases": [...] (with --basis all)}.',
+    'Bases: as-modelled (both designs from device physics, FloatPIM\'s organisation, every block computing); floatpim-published (the baseline costed by FloatPIM\'s published cycle formulas, 1.1 ns cycle, 62.6 W and 30.64 mm^2); equal-power (each inside its 62.6 W envelope); step-count (array steps only); all (every basis). Area is silicon on every basis; scratch bits per lane are reported apart. With --json: {"basis", "description", "models": [{"network", "proposed", "baseline", "ratios": {"energy", "latency", "area"}}], "average", "gaps", "designs", "perImage", "scratchBitsPerLane", "assumptions", "batch", "proposed", "baseline", "targets", "gpuClaims", "gpuComparison": {"gpu", "against", "batch", "comparable", "note", "models": [{"network", "gpu", "pim", "ratios": {"speedup", "energyEfficiency"}}], "average": {"arithmetic", "geometric"}, "published"}, "whatItTakes": [{"metric", "basis", "key", "value", "unit", "feasible", "reason"}], "bases": [...] (with --basis all)}. gpuComparison sets the baseline against a GTX 1080 in FP32 at the same batch (GPU / baseline; null ratios and "not comparable" on step-count).',
   async run(ctx, args) {
     const basis = stringOption(args, 'basis');
     const batch = intOption(args, 'batch');

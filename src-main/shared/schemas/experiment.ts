@@ -35,6 +35,8 @@ export type Experiment = z.infer<typeof experimentSchema>;
  */
 export const experimentSummarySchema = experimentSchema.omit({ inputSnapshot: true, results: true, libraryRefs: true }).extend({
   design: z.object({ id: z.string(), name: z.string(), version: z.number().nullable() }).nullable(),
+  /** `gpu` when the design's values say `kind: gpu`; absent from rows read before kinds were told apart. */
+  designKind: z.enum(['pim', 'gpu']).optional(),
   cell: z.string().nullable(),
   network: z.object({ id: z.string(), name: z.string() }).nullable(),
   batch: z.number().nullable(),

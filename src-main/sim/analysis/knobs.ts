@@ -10,11 +10,15 @@ import type { ValueRange } from '../../shared/schemas/library.ts';
 import { techNode, type TechNode } from '../tech/nodes.ts';
 import type { NetworkAnalysis } from '../workload/analyze.ts';
 import { evaluate } from '../experiment/evaluate.ts';
+import { GPU_NUMBER_SPECS, gpuParamsFromValues, isGpuValues } from '../gpu/params.ts';
+import { evaluateGpu } from '../gpu/evaluate.ts';
 
 // The values a study may move ("knobs"): every numeric value of a design, of its cell and of its
 // technology node, each with its unit, its physical bounds and whether it is a count. A study
 // evaluates a metric with some knobs moved, through the same parsers and models as a run, so a
-// moved value the simulator refuses fails exactly as it would in a run.
+// moved value the simulator refuses fails exactly as it would in a run. A GPU design (its values
+// say `kind: gpu`) has neither cell nor node figures: its knobs are its own numeric values
+// (bandwidth, peak rates, utilisations, power...), evaluated by the GPU model.
 
 export type StudyMetric = 'energy' | 'latency' | 'area' | 'power';
 export const STUDY_METRICS: readonly StudyMetric[] = ['energy', 'latency', 'area', 'power'];
@@ -96,6 +100,7 @@ const NODE_FIGURES: readonly NodeFigure[] = [
 const NODE_BY_KEY = new Map(NODE_FIGURES.map((f) => [f.key, f]));
 const DESIGN_SPEC_BY_KEY = new Map<string, NumberSpec>(DESIGN_NUMBER_SPECS.map((s) => [s.key, s]));
 const CELL_SPEC_BY_KEY = new Map<string, NumberSpec>(NUMERIC_SPECS.map((s) => [s.key, s as unknown as NumberSpec]));
+const GPU_SPEC_BY_KEY = new Map<string, NumberSpec>(GPU_NUMBER_SPECS.map((s) => [s.key, s as unknown as NumberSpec]));
 
 /** A library value's bounds in its own unit (specs hold SI bounds; the unit's factor converts). */
 function boundsOf(spec: NumberSpec, unitToSI: number): { min: number; max: number } {
@@ -104,8 +109,7 @@ function boundsOf(spec: NumberSpec, unitToSI: number): { min: number; max: numbe
   return { min: positive ? Math.max(min, Number.MIN_VALUE) : min, max: spec.max !== undefined ? spec.max / unitToSI : Infinity };
 }
 
-function libraryKnobs(side: 'subject' | 'vs', library: 'design' | 'cell', name: string, values: readonly LibraryValue[]): Knob[] {
-  const specs = library === 'design' ? DESIGN_SPEC_BY_KEY : CELL_SPEC_BY_KEY;
+function libraryKnobs(side: 'subject' | 'vs', library: 'design' | 'cell', name: string, values: readonly LibraryValue[], specs: ReadonlyMap<string, NumberSpec>): Knob[] {
   const knobs: Knob[] = [];
   for (const v of values) {
     const spec = specs.get(v.key);
@@ -130,11 +134,12 @@ function nodeOf(side: StudySide): number {
 
 /** The knobs of one design: its values, its cell's, its node's figures. */
 export function sideKnobs(side: StudySide, role: 'subject' | 'vs' = 'subject'): Knob[] {
+  if (isGpuValues(side.values)) return libraryKnobs(role, 'design', side.name, side.values, GPU_SPEC_BY_KEY);
   const node = techNode(nodeOf(side));
   const nodeName = `${node.node_nm} nm node`;
   // A node's figures are bounded to a factor of two of the roadmap's: beyond that it is another node.
   const nodeKnobs = NODE_FIGURES.map((f): Knob => ({ id: `${role}:node:${f.key}`, side: role, library: 'node', libraryName: nodeName, key: f.key, unit: f.unit, value: f.get(node), integer: false, min: f.get(node) / 2, max: f.get(node) * 2 }));
-  return [...libraryKnobs(role, 'design', side.name, side.values), ...libraryKnobs(role, 'cell', side.cellName, side.cellValues), ...nodeKnobs];
+  return [...libraryKnobs(role, 'design', side.name, side.values, DESIGN_SPEC_BY_KEY), ...libraryKnobs(role, 'cell', side.cellName, side.cellValues, CELL_SPEC_BY_KEY), ...nodeKnobs];
 }
 
 /** Every knob of the study: the subject's design, cell and node, then the same of the design compared with. */
@@ -179,6 +184,7 @@ export interface ParsedSide {
 }
 
 export function parsedSide(side: StudySide, role: 'subject' | 'vs', changes: ReadonlyMap<string, number>): ParsedSide {
+  if (isGpuValues(side.values)) throw new StudyValueError(`"${side.name}" is a GPU design: it has no cell or arrays to read as a PIM design`);
   const byLibrary = changesOf(role, changes);
   const values = moved(side.values, byLibrary.design);
   const cellValues = moved(side.cellValues, byLibrary.cell);
@@ -191,11 +197,18 @@ export function parsedSide(side: StudySide, role: 'subject' | 'vs', changes: Rea
 
 /** One side evaluated with its knobs moved (`changes` by knob id, values in the knob's unit). */
 export function evaluateSide(side: StudySide, role: 'subject' | 'vs', changes: ReadonlyMap<string, number>, network: NetworkAnalysis, batch?: number): Evaluation {
+  if (isGpuValues(side.values)) return evaluateGpuSide(side, role, changes, network, batch);
   const { params, cell, nodeChanges } = parsedSide(side, role, changes);
   let tech = techNode(params.node_nm);
   for (const [key, value] of nodeChanges) tech = NODE_BY_KEY.get(key)!.set(tech, value);
   const subarray = evaluateSubarray({ cell, rows: params.rows, cols: params.cols, node_nm: params.node_nm, tech, ...(params.mux === undefined ? {} : { mux: params.mux }) });
   return evaluate(prepareDesign(params, cell, subarray), network, { batch: batch ?? params.defaultBatch, epoch: false });
+}
+
+function evaluateGpuSide(side: StudySide, role: 'subject' | 'vs', changes: ReadonlyMap<string, number>, network: NetworkAnalysis, batch?: number): Evaluation {
+  const gpu = gpuParamsFromValues(moved(side.values, changesOf(role, changes).design));
+  if (!gpu.ok) throw new StudyValueError(`"${side.name}": ${issuesText(gpu.issues)}`);
+  return evaluateGpu(gpu.params, network, { batch: batch ?? gpu.params.defaultBatch, epoch: false });
 }
 
 export function metricOf(evaluation: Evaluation, metric: StudyMetric): number {

@@ -9,6 +9,7 @@ import { evaluateTotals } from './evaluate.ts';
 import { BASIS_DESCRIPTIONS, PAPER_BASES, prepareForBasis, type PaperBasis, type SideInput } from './bases.ts';
 import { floatpimCycles, PUBLISHED_ASSUMPTIONS } from './published-floatpim.ts';
 import { whatItTakes, type Metric, type WhatItTakes } from './what-it-takes.ts';
+import { CLAIM_GPU_FORMAT, FLOATPIM_GPU_CLAIMS, claimGpu, claimGpuSteps, gpuComparison, type GpuComparison, type StepFigures } from './gpu-comparison.ts';
 
 // The paper's comparison (Wang et al., ISCAS 2020: 3.3x energy, 1.8x latency, 2.5x area better
 // than FloatPIM): both designs train FloatPIM's benchmark networks, one step each, and the ratios
@@ -22,8 +23,7 @@ export const PAPER_TARGETS = { energy: 3.3, latency: 1.8, area: 2.5 } as const;
 export const TARGET_TOLERANCE = 0.2;
 /** The network whose per-image figures are set beside FloatPIM's GPU comparison. */
 export const SANITY_NETWORK = 'alexnet';
-/** FloatPIM's published training results against a GTX 1080 (average of its four networks). */
-export const FLOATPIM_GPU_CLAIMS = { speedup: 303.2, energyEfficiency: 48.6 } as const;
+export { FLOATPIM_GPU_CLAIMS } from './gpu-comparison.ts';
 /** FloatPIM reserves 93 of its 1024 columns as bf16 scratch. */
 const FLOATPIM_SCRATCH_COLUMNS = 93;
 
@@ -75,6 +75,8 @@ export interface BasisResult {
   /** In-array working storage of the FP microprograms: scratch bits per lane, not silicon. */
   readonly scratchBitsPerLane: { readonly proposed: number; readonly baseline: number; readonly ratio: number; readonly label: string };
   readonly assumptions: Assumption[];
+  /** The baseline against FloatPIM's GPU (a GTX 1080 in FP32), beside FloatPIM's published ratios; absent from the uncertainty study's draws. */
+  readonly gpuComparison?: GpuComparison;
 }
 
 export interface PaperComparison extends BasisResult {
@@ -137,6 +139,8 @@ interface Context {
   readonly baseline: DesignInput;
   readonly networks: readonly NetworkAnalysis[];
   readonly batch: number;
+  /** The GPU's step on each network, when the comparison sets the baseline against it. */
+  readonly gpuSteps?: readonly StepFigures[];
 }
 
 function runBasis(ctx: Context, basis: PaperBasis): { result: BasisResult; baselineTotals: Totals[] } {
@@ -176,8 +180,13 @@ function runBasis(ctx: Context, basis: PaperBasis): { result: BasisResult; basel
         label: published ? 'scratch bits per lane, not silicon (baseline: the 93 columns FloatPIM reserves as bf16 scratch)' : 'scratch bits per lane, not silicon (rows the FP microprograms occupy)',
       },
       assumptions: basisAssumptions(basis),
+      ...(ctx.gpuSteps ? { gpuComparison: againstGpu(ctx, basis, baselineTotals) } : {}),
     },
   };
+}
+
+function againstGpu(ctx: Context, basis: PaperBasis, baselineTotals: readonly Totals[]): GpuComparison {
+  return gpuComparison({ basis, against: ctx.baseline.name, batch: ctx.batch, networks: ctx.networks.map((n) => n.network.name), gpuSteps: ctx.gpuSteps!, pimSteps: baselineTotals });
 }
 
 function basisAssumptions(basis: PaperBasis): Assumption[] {
@@ -205,7 +214,8 @@ export function paperAverages(proposed: DesignInput, baseline: DesignInput, netw
 }
 
 export function comparePaper(proposed: DesignInput, baseline: DesignInput, networks: readonly NetworkAnalysis[], options: { basis: BasisChoice; batch?: number }): PaperComparison {
-  const ctx: Context = { proposed, baseline, networks, batch: options.batch ?? baseline.params.defaultBatch };
+  const batch = options.batch ?? baseline.params.defaultBatch;
+  const ctx: Context = { proposed, baseline, networks, batch, gpuSteps: claimGpuSteps(networks, batch) };
   const chosen: readonly PaperBasis[] = options.basis === 'all' ? PAPER_BASES : [options.basis === 'same-lanes' ? 'as-modelled' : options.basis];
   const runs = chosen.map((basis) => ({ basis, ...runBasis(ctx, basis) }));
   const main = runs[0]!.result;
@@ -231,6 +241,11 @@ function commonAssumptions(proposed: DesignInput, baseline: DesignInput, batch: 
   return [
     { name: 'batch', value: String(batch), source: 'assumption: FloatPIM does not state its batch (the baseline design\'s batch value)' },
     { name: 'networks', value: PAPER_NETWORKS.join(', '), source: `${FLOATPIM}: its ImageNet benchmark set` },
+    {
+      name: 'GPU compared with',
+      value: `${claimGpu().name}, ${CLAIM_GPU_FORMAT} in every phase, the same batch`,
+      source: `${FLOATPIM}: ${FLOATPIM_GPU_CLAIMS.speedup}x the speed and ${FLOATPIM_GPU_CLAIMS.energyEfficiency}x the energy efficiency of a GTX 1080 in training. assumption: the GPU trains in FP32 (a GTX 1080 runs FP16 at 1/64 of its FP32 rate, so FP32 is how it trains) at the PIM designs' batch, so images per step match`,
+    },
     {
       name: 'composed operations',
       value: Object.entries(COMPOSED_OPS)

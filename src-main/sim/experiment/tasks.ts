@@ -8,6 +8,8 @@ import { analyzeNetwork, type NetworkAnalysis } from '../workload/analyze.ts';
 import { evaluate } from './evaluate.ts';
 import { stepReliability } from '../reliability/step-view.ts';
 import { comparePaper, type BasisChoice, type DesignInput, type PaperComparison } from './reproduce.ts';
+import { gpuParamsFromValues, isGpuValues } from '../gpu/params.ts';
+import { evaluateGpu } from '../gpu/evaluate.ts';
 
 // Runs and the paper comparison as worker tasks: inputs are plain data (library values, networks)
 // so they cross a thread boundary as they are; the worker re-reads them with the same parsers.
@@ -24,10 +26,14 @@ export interface DesignData {
   readonly cellValues: readonly LibraryValue[];
 }
 
+/**
+ * A run. A PIM design carries its parameters after the run's overrides (format, mode), as the
+ * service resolved them; a GPU design (its values say `kind: gpu`) has no cell and no parameters
+ * here: the worker reads its values, the run's format override already written into them.
+ */
 export interface EvaluateTaskInput {
   readonly design: DesignData;
-  /** Parameters after the run's overrides (format), as the service resolved them. */
-  readonly params: DesignParams;
+  readonly params?: DesignParams;
   readonly network: Network;
   readonly batch: number;
 }
@@ -61,9 +67,17 @@ function designInput(design: DesignData): DesignInput {
 /** A run: the step's figures and what device variation makes of it (sweeps skip the latter). */
 export function evaluateTask(raw: unknown): Evaluation {
   const input = raw as EvaluateTaskInput;
+  if (isGpuValues(input.design.values)) return evaluateGpuTask(input);
+  if (!input.params) throw new Error(`"${input.design.name}" was sent to the worker without its parameters`);
   const prepared = prepareDesign(input.params, cellOf(input.design));
   const analysis = analysisOf(input.network);
   return { ...evaluate(prepared, analysis, { batch: input.batch }), reliability: stepReliability(prepared, analysis, input.batch) };
+}
+
+function evaluateGpuTask(input: EvaluateTaskInput): Evaluation {
+  const gpu = gpuParamsFromValues(input.design.values);
+  if (!gpu.ok) throw new Error(`"${input.design.name}" is not a complete GPU design: ${gpu.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`);
+  return evaluateGpu(gpu.params, analysisOf(input.network), { batch: input.batch });
 }
 
 export function compareTask(raw: unknown): PaperComparison {

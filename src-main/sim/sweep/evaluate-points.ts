@@ -5,10 +5,14 @@ import { designSubarray, prepareDesign } from '../arch/prepare.ts';
 import type { LibraryValue } from '../params/read-values.ts';
 import type { NetworkAnalysis } from '../workload/analyze.ts';
 import { evaluateTotalsAndLifetime } from '../experiment/evaluate.ts';
+import { gpuParamsFromValues, isGpuValues } from '../gpu/params.ts';
+import { evaluateGpuTotals } from '../gpu/evaluate.ts';
+import type { Issue } from '../../shared/result.ts';
 import type { SweepPoint } from './points.ts';
 
 // Evaluates sweep points: each is the base design with some values changed. A point whose design
-// is not valid (say, more rows than an array may have) gets its reason instead of figures.
+// is not valid (say, more rows than an array may have) gets its reason instead of figures. A GPU
+// design (its values say `kind: gpu`) has no cell: its points go through the GPU's own totals.
 
 export interface PointResult {
   readonly index: number;
@@ -24,7 +28,8 @@ export interface PointResult {
 
 export interface PointBatch {
   readonly designValues: readonly LibraryValue[];
-  readonly cell: CellParams;
+  /** null for a GPU design. */
+  readonly cell: CellParams | null;
   readonly analysis: NetworkAnalysis;
   readonly batch: number | null;
 }
@@ -46,18 +51,40 @@ function subarrayFor(memo: SubarrayMemo, cell: CellParams, params: DesignParams)
   return found;
 }
 
+type Totals = Omit<PointResult, 'index' | 'values' | 'error'>;
+
+const NO_FIGURES = { energy_J: null, latency_s: null, area_m2: null, lifetime_days: null } as const;
+
+function refused(point: SweepPoint, error: string): PointResult {
+  return { index: point.index, values: point.values, ...NO_FIGURES, error };
+}
+
+const issuesText = (issues: readonly Issue[]): string => issues.map((i) => `${i.path} ${i.message}`).join('; ');
+
+/** The point's totals, or the reason its design cannot be evaluated. */
+function pointTotals(base: PointBatch, point: SweepPoint, memo: SubarrayMemo): Totals | string {
+  const values = changed(base.designValues, point);
+  if (base.cell === null || isGpuValues(values)) {
+    const gpu = gpuParamsFromValues(values);
+    if (!gpu.ok) return issuesText(gpu.issues);
+    return evaluateGpuTotals(gpu.params, base.analysis, base.batch ?? gpu.params.defaultBatch);
+  }
+  const parsed = designParamsFromValues(values);
+  if (!parsed.ok) return issuesText(parsed.issues);
+  const prepared = prepareDesign(parsed.params, base.cell, subarrayFor(memo, base.cell, parsed.params));
+  return evaluateTotalsAndLifetime(prepared, base.analysis, base.batch ?? parsed.params.defaultBatch);
+}
+
 export function evaluatePoint(base: PointBatch, point: SweepPoint, memo: SubarrayMemo = new Map()): PointResult {
-  const parsed = designParamsFromValues(changed(base.designValues, point));
-  if (!parsed.ok) return { index: point.index, values: point.values, energy_J: null, latency_s: null, area_m2: null, lifetime_days: null, error: parsed.issues.map((i) => `${i.path} ${i.message}`).join('; ') };
   try {
-    const prepared = prepareDesign(parsed.params, base.cell, subarrayFor(memo, base.cell, parsed.params));
-    const totals = evaluateTotalsAndLifetime(prepared, base.analysis, base.batch ?? parsed.params.defaultBatch);
+    const totals = pointTotals(base, point, memo);
+    if (typeof totals === 'string') return refused(point, totals);
     // A point far outside the model's range overflows: it is reported as such, never as a figure.
     const overflow = Object.entries(totals).find(([, v]) => v !== null && !Number.isFinite(v));
-    if (overflow) return { index: point.index, values: point.values, energy_J: null, latency_s: null, area_m2: null, lifetime_days: null, error: `${overflow[0]} overflows (${overflow[1]}): the values are beyond what the model covers` };
+    if (overflow) return refused(point, `${overflow[0]} overflows (${overflow[1]}): the values are beyond what the model covers`);
     return { index: point.index, values: point.values, ...totals };
   } catch (error) {
-    return { index: point.index, values: point.values, energy_J: null, latency_s: null, area_m2: null, lifetime_days: null, error: error instanceof Error ? error.message : String(error) };
+    return refused(point, error instanceof Error ? error.message : String(error));
   }
 }
 

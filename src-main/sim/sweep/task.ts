@@ -1,6 +1,7 @@
 import type { TaskContext } from '../../shared/jobs.ts';
 import type { Network } from '../../shared/schemas/workload.ts';
-import { cellParamsFromValues } from '../cells/params.ts';
+import { cellParamsFromValues, type CellParams } from '../cells/params.ts';
+import { isGpuValues } from '../gpu/params.ts';
 import type { LibraryValue } from '../params/read-values.ts';
 import { analyzeNetwork, type NetworkAnalysis } from '../workload/analyze.ts';
 import { evaluatePoints, type PointResult } from './evaluate-points.ts';
@@ -32,10 +33,16 @@ function analysisOf(network: Network): NetworkAnalysis {
   return analysed.analysis;
 }
 
-export function sweepTask(raw: unknown, context: TaskContext): PointResult[] {
-  const input = raw as SweepTaskInput;
+/** A GPU design (its values say `kind: gpu`) has no cell: null. */
+function cellOf(input: SweepTaskInput): CellParams | null {
+  if (isGpuValues(input.designValues)) return null;
   const cell = cellParamsFromValues(input.cellValues);
   if (!cell.ok) throw new Error(`the cell is not complete: ${cell.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`);
-  const base = { designValues: input.designValues, cell: cell.params, analysis: analysisOf(input.network), batch: input.batch };
+  return cell.params;
+}
+
+export function sweepTask(raw: unknown, context: TaskContext): PointResult[] {
+  const input = raw as SweepTaskInput;
+  const base = { designValues: input.designValues, cell: cellOf(input), analysis: analysisOf(input.network), batch: input.batch };
   return evaluatePoints(base, input.points, (done) => context.progress(done, input.points.length), () => context.cancelled());
 }

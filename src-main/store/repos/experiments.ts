@@ -248,6 +248,7 @@ interface SummaryRow {
   design_id: unknown;
   design_name: unknown;
   design_version: unknown;
+  design_kind: unknown;
   cell_name: unknown;
   network_id: unknown;
   network_name: unknown;
@@ -265,6 +266,7 @@ const SUMMARY_COLUMNS = `e.id, e.name, e.notes, e.status, e.model_version, e.app
   (SELECT json_group_array(tag) FROM (SELECT tag FROM experiment_tags WHERE experiment_id = e.id ORDER BY tag)) AS tags_json,
   e.input_snapshot ->> '$.design.id' AS design_id, e.input_snapshot ->> '$.design.name' AS design_name,
   e.input_snapshot ->> '$.design.version' AS design_version, e.input_snapshot ->> '$.cell.name' AS cell_name,
+  EXISTS (SELECT 1 FROM json_each(e.input_snapshot, '$.design.values') v WHERE v.value ->> '$.key' = 'kind' AND v.value ->> '$.value' = 'gpu') AS design_kind,
   e.input_snapshot ->> '$.network.id' AS network_id, e.input_snapshot ->> '$.network.name' AS network_name,
   e.input_snapshot ->> '$.options.batch' AS batch, e.input_snapshot ->> '$.options.format' AS format,
   e.results ->> '$.energy_J' AS energy_J, e.results ->> '$.latency_s' AS latency_s,
@@ -296,6 +298,7 @@ function summaryOf(row: SummaryRow): ExperimentSummary {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     design: designId === null ? null : { id: designId, name: text(row.design_name) ?? designId, version: number(row.design_version) },
+    designKind: row.design_kind === 1 ? 'gpu' : 'pim',
     cell: text(row.cell_name),
     network: networkId === null ? null : { id: networkId, name: text(row.network_name) ?? networkId },
     batch: number(row.batch),

@@ -45,6 +45,14 @@ const COMPONENT_LABELS: Record<(typeof COMPONENT_NAMES)[number], string> = {
   controller: 'Controller',
 };
 
+/** On a GPU run the components hold the roofline's parts (evaluation.ts says how): no cells. */
+const GPU_COMPONENT_LABELS: Record<(typeof COMPONENT_NAMES)[number], string> = {
+  cells: 'Cells (none)',
+  periphery: 'Compute (SMs; die area)',
+  interconnect: 'DRAM traffic',
+  controller: 'Idle power',
+};
+
 const OP_LABELS: Record<(typeof OP_NAMES)[number], string> = {
   fpMul: 'FP multiply',
   fpAdd: 'FP add',
@@ -67,13 +75,21 @@ export function phaseBreakdown(result: Evaluation): Breakdown {
   return { title: 'By training phase', metrics: [ENERGY, LATENCY], parts: nonZero(parts) };
 }
 
+/** A GPU run's memory-bound kernels are its `transfer`, launch gaps and idle power its `static`. */
+const GPU_OP_LABELS: Partial<Record<(typeof OP_NAMES)[number], string>> = {
+  transfer: 'Memory-bound kernels',
+  static: 'Idle and launch gaps',
+};
+
 export function componentBreakdown(result: Evaluation): Breakdown {
-  const parts = COMPONENT_NAMES.map((k) => ({ key: k, label: COMPONENT_LABELS[k], values: [result.breakdown.byComponent[k].energy_J, result.breakdown.byComponent[k].area_m2] }));
+  const labels = result.gpu ? GPU_COMPONENT_LABELS : COMPONENT_LABELS;
+  const parts = COMPONENT_NAMES.map((k) => ({ key: k, label: labels[k], values: [result.breakdown.byComponent[k].energy_J, result.breakdown.byComponent[k].area_m2] }));
   return { title: 'By component', metrics: [ENERGY, AREA], parts: nonZero(parts) };
 }
 
 export function opBreakdown(result: Evaluation): Breakdown {
-  const parts = OP_NAMES.map((k) => ({ key: k, label: OP_LABELS[k], values: [result.breakdown.byOp[k].energy_J, result.breakdown.byOp[k].latency_s] }));
+  const label = (k: (typeof OP_NAMES)[number]): string => (result.gpu ? GPU_OP_LABELS[k] : undefined) ?? OP_LABELS[k];
+  const parts = OP_NAMES.map((k) => ({ key: k, label: label(k), values: [result.breakdown.byOp[k].energy_J, result.breakdown.byOp[k].latency_s] }));
   return { title: 'By operation', metrics: [ENERGY, LATENCY], parts: nonZero(parts) };
 }
 

@@ -17,6 +17,8 @@ export type SweepResult = Pick<SweepOutput, 'status' | 'total' | 'points' | 'fro
   readonly sweepId?: string | null;
   readonly batch?: number | null;
   readonly name?: string;
+  /** The swept design is a GPU: its points have no lifetime because wear-out is not modelled, not for want of an endurance. */
+  readonly gpu?: boolean;
 };
 export type SweepMetric = 'energy' | 'latency' | 'area' | 'edp' | 'lifetime';
 
@@ -44,6 +46,8 @@ export const SWEEP_METRICS: readonly MetricInfo[] = [
 
 /** What a valid point without a lifetime shows: its cell gives no endurance. */
 export const NO_ENDURANCE = 'no endurance given';
+/** What a GPU's point shows for its lifetime. */
+export const NOT_MODELLED_GPU = 'not modelled (GPU)';
 
 export function metricInfo(metric: SweepMetric): MetricInfo {
   return SWEEP_METRICS.find((m) => m.key === metric)!;
@@ -83,8 +87,8 @@ export function formatMetric(value: number | null, metric: SweepMetric): string 
  * A metric of a point as text; a valid point without a lifetime says its cell gives no endurance,
  * and a point of a sweep kept before lifetimes were evaluated (no field at all) gives null.
  */
-export function metricText(point: SweepPoint, metric: SweepMetric): string | null {
-  if (metric === 'lifetime' && point.energy_J !== null && point.lifetime_days === null) return NO_ENDURANCE;
+export function metricText(point: SweepPoint, metric: SweepMetric, gpu = false): string | null {
+  if (metric === 'lifetime' && point.energy_J !== null && point.lifetime_days === null) return gpu ? NOT_MODELLED_GPU : NO_ENDURANCE;
   if (metric === 'lifetime' && point.lifetime_days === undefined) return null;
   return formatMetric(metricValue(point, metric), metric);
 }
@@ -155,14 +159,14 @@ export function findPoint(result: Pick<SweepResult, 'points'>, index: number): S
  * The tooltip of one point: its parameter values, then its figures (or why it failed), as plain
  * text lines (the page's CSP forbids inline styles in tooltip markup).
  */
-export function pointTooltip(point: SweepPoint, axes: readonly SweepAxisInfo[], onFront: boolean): string {
+export function pointTooltip(point: SweepPoint, axes: readonly SweepAxisInfo[], onFront: boolean, gpu = false): string {
   const head = `Point #${point.index}${onFront ? ' · Pareto front' : ''}`;
   const params = axes.map((a) => `${a.key} = ${formatParam(point.values[a.key] ?? NaN, a.unit)}`);
   const figures =
     point.energy_J === null
       ? [`not a valid design: ${wrap(point.error ?? 'no reason given')}`]
       : SWEEP_METRICS.flatMap((m) => {
-          const text = metricText(point, m.key);
+          const text = metricText(point, m.key, gpu);
           return text === null ? [] : [`${m.label}: ${text}`];
         });
   return [head, ...params, ...figures].join('\n');
@@ -185,7 +189,7 @@ function wrap(text: string, width = 60): string {
 export function tooltipOfItem(result: SweepResult, value: unknown): string {
   const item = Array.isArray(value) ? (value as unknown[]) : [];
   const p = findPoint(result, item[item.length - 1] as number);
-  return p ? pointTooltip(p, result.axes, result.front.includes(p.index)) : '';
+  return p ? pointTooltip(p, result.axes, result.front.includes(p.index), result.gpu === true) : '';
 }
 
 /** Options every sweep chart starts from; its tooltip shows the point under the pointer. */

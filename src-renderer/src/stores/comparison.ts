@@ -53,7 +53,7 @@ export const useComparisonStore = defineStore('comparison', () => {
   const paperInputs = ref<PaperInputs>({ ...PAPER_DEFAULTS });
   /** What the comparison shown was run with (the inputs chosen since may differ). */
   const paperRanWith = ref<PaperInputs | null>(null);
-  /** The designs the paper comparison can choose from (built-in and saved). */
+  /** The PIM designs the paper comparison can choose from (built-in and saved). */
   const designs = ref<DesignSummary[]>([]);
 
   const entries = computed<CompareEntry[]>(() => {
@@ -161,9 +161,10 @@ export const useComparisonStore = defineStore('comparison', () => {
     }
   }
 
+  /** The paper comparison costs cells and arrays: GPUs are not offered (they compare on the experiments view). */
   async function loadDesigns(): Promise<void> {
     try {
-      designs.value = (await api.invoke('designs.list', {})).items;
+      designs.value = (await api.invoke('designs.list', {})).items.filter((d) => d.kind !== 'gpu');
     } catch (error) {
       paperError.value = `cannot list the designs: ${message(error)}`;
     }

@@ -40,9 +40,9 @@ export async function readPoints(id: string, count: number, onPage: (done: numbe
 }
 
 /** The result the charts draw: the sweep's settings and every point it kept, with their digest. */
-export function resultOf(id: string, core: SweepCoreOf, read: ReadPoints): SweepResult {
+export function resultOf(id: string, core: SweepCoreOf, read: ReadPoints, gpu = false): SweepResult {
   const { points, digest } = read;
-  return keepDigest({ sweepId: id, status: core.status, total: core.total, front: core.front, design: core.design, network: core.network, axes: core.axes, elapsed_s: core.elapsed_s, batch: core.batch, points, ...(core.name ? { name: core.name } : {}) }, digest);
+  return keepDigest({ sweepId: id, status: core.status, total: core.total, front: core.front, design: core.design, network: core.network, axes: core.axes, elapsed_s: core.elapsed_s, batch: core.batch, points, ...(core.name ? { name: core.name } : {}), ...(gpu ? { gpu } : {}) }, digest);
 }
 
 /** The set-up that produced a kept sweep, so Enter runs it again. */

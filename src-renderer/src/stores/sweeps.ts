@@ -127,7 +127,8 @@ export const useSweepsStore = defineStore('sweeps', () => {
       if (loading.value?.id !== id) return;
       selected.value = null;
       resultBase.value = base;
-      result.value = markRaw(resultOf(id, core, read));
+      const gpu = designs.value.some((d) => d.id === core.design.id && d.kind === 'gpu');
+      result.value = markRaw(resultOf(id, core, read, gpu));
     } finally {
       if (loading.value?.id === id) loading.value = null;
     }

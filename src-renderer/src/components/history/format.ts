@@ -29,6 +29,8 @@ export function percent(relative: number | null): string {
 }
 
 export interface StoredRun {
+  /** The design's values say `kind: gpu`. */
+  readonly gpu: boolean;
   readonly design: string | null;
   readonly designVersion: number | null;
   readonly cell: string | null;
@@ -53,7 +55,9 @@ export function storedRun(inputSnapshot: unknown, results: unknown): StoredRun {
   const network = obj(snapshot.network);
   const options = obj(snapshot.options);
   const r = obj(results);
+  const values = Array.isArray(design.values) ? design.values.map(obj) : [];
   return {
+    gpu: values.some((v) => v.key === 'kind' && v.value === 'gpu'),
     design: textOrNull(design.name),
     designVersion: num(design.version),
     cell: textOrNull(cell.name),

@@ -54,10 +54,13 @@ export function prefillAxis(param: NumericParam, axisCount: number): AxisDraft {
   return { key: param.key, from: tidy(from), to: tidy(to), steps, scale: 'log' };
 }
 
+/** Favourite axes: a PIM chip's organisation and envelope, a GPU's bandwidth and FP32 peak. */
+const FAVOURITES = ['rows', 'powerBudget', 'tiles', 'cols', 'bandwidth', 'peak.fp32'];
+
 /** The parameter offered for a new axis: a favourite not yet chosen, else the first free one. */
 export function nextParam(params: readonly NumericParam[], taken: readonly string[]): NumericParam | undefined {
   const free = params.filter((p) => !taken.includes(p.key));
-  return ['rows', 'powerBudget', 'tiles', 'cols'].map((k) => free.find((p) => p.key === k)).find((p) => p !== undefined) ?? free[0];
+  return FAVOURITES.map((k) => free.find((p) => p.key === k)).find((p) => p !== undefined) ?? free[0];
 }
 
 function parseNumber(text: string): number | null {
