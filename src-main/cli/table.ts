@@ -21,3 +21,8 @@ export function renderTable<T>(rows: readonly T[], columns: readonly Column<T>[]
 export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
+
+/** Keeps the end: imported layer names are paths (`/features/features.3/conv/conv.1/Conv`) whose last parts tell them apart. */
+export function clipStart(text: string, max: number): string {
+  return text.length <= max ? text : `…${text.slice(text.length - max + 1)}`;
+}

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Command, CommandContext } from '../context.ts';
 import { UsageError, stringOption, type OptionSpec, type ParsedCommandArgs } from '../args.ts';
-import { clip, renderTable } from '../table.ts';
+import { clip, clipStart, renderTable } from '../table.ts';
 import { readBinaryFile, readTextFile } from '../files.ts';
 import { networkNameFromFile } from '../../services/network-files.ts';
 import { parseShapeText, SHAPE_EXAMPLE } from '../../shared/shape-text.ts';
@@ -64,6 +64,12 @@ function notesText(notes: NetworkImportOutput['notes']): string {
   return ['', 'notes:', ...notes.map((n) => `  - ${printable(n.path ? `${n.path}: ${n.message}` : n.message)}`)].join('\n');
 }
 
+/** An activation says which: relu6 and hardswish cost differently from relu. */
+function kindText(layers: NetworkDetail['network']['layers'], name: string, kind: string): string {
+  const layer = layers.find((l) => l.name === name);
+  return layer?.kind === 'activation' ? layer.function : kind;
+}
+
 function detailText(d: NetworkDetail): string {
   const published = d.publishedForwardMacs ? ` (published: ${si(d.publishedForwardMacs)}, ratio ${(d.forwardMacs / d.publishedForwardMacs).toFixed(3)})` : '';
   const head = [
@@ -74,8 +80,8 @@ function detailText(d: NetworkDetail): string {
     '',
   ];
   const table = renderTable(d.layerTable, [
-    { title: 'LAYER', value: (l) => clip(l.name, 36) },
-    { title: 'KIND', value: (l) => l.kind },
+    { title: 'LAYER', value: (l) => clipStart(l.name, 44) },
+    { title: 'KIND', value: (l) => kindText(d.network.layers, l.name, l.kind) },
     { title: 'IN', value: (l) => l.inShape.join('x'), align: 'right' },
     { title: 'OUT', value: (l) => l.outShape.join('x'), align: 'right' },
     { title: 'MACS', value: (l) => (l.macs ? si(l.macs) : ''), align: 'right' },

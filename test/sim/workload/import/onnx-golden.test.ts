@@ -64,6 +64,16 @@ describe('ONNX golden files: torchvision networks exported by PyTorch', () => {
     }
   });
 
+  it('names layers by PyTorch module path with both exporters (torch.export keeps the path in node metadata)', () => {
+    const named = (file: string) =>
+      imported(file)
+        .network.layers.filter((l) => l.kind === 'conv' || l.kind === 'fc' || l.kind === 'add')
+        .map((l) => l.name);
+    const scripted = named('resnet18-torchscript-opset11.onnx');
+    expect(scripted).toContain('/layer1/layer1.0/conv1/Conv');
+    expect(named('resnet18-dynamo-opset18.onnx')).toEqual(scripted);
+  });
+
   it('both exporters give mobilenet_v2 the same layer shapes and MACs, layer by layer', () => {
     const table = (file: string) => {
       const analysis = analyzeNetwork(imported(file).network);

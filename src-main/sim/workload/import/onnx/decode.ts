@@ -2,6 +2,7 @@ import onnxProto, { type onnx } from 'onnx-proto';
 import type { OnnxDim, OnnxFunction, OnnxGraph, OnnxModel, OnnxNode, OnnxValueInfo } from './model.ts';
 import { int64, int64s, tensorFromProto } from './proto-values.ts';
 import { makeTensor, type ConstTensor } from './tensor.ts';
+import { nodeModulePaths } from './node-scopes.ts';
 
 // Decoding through onnx-proto (the ONNX protobuf schema compiled for protobufjs). Decoding keeps
 // raw_data as views into the file's bytes; only node lists, shapes and small constants become
@@ -29,10 +30,15 @@ function sparseInitializer(s: onnx.ISparseTensorProto): [string, ConstTensor] {
   return [s.values?.name ?? '', makeTensor(s.values?.dataType ?? 0, int64s(s.dims))];
 }
 
-function graph(g: onnx.IGraphProto): OnnxGraph {
+function graph(g: onnx.IGraphProto, modulePaths: readonly (string | undefined)[]): OnnxGraph {
   const initializers = new Map<string, ConstTensor>((g.initializer ?? []).map((t) => [t.name ?? '', tensorFromProto(t)]));
   for (const [name, tensor] of (g.sparseInitializer ?? []).map(sparseInitializer)) initializers.set(name, tensor);
-  return { nodes: (g.node ?? []).map(node), inputs: (g.input ?? []).map(valueInfo), outputs: (g.output ?? []).map(valueInfo), initializers };
+  const nodes = (g.node ?? []).map((n, i) => {
+    const decoded = node(n);
+    const modulePath = modulePaths[i];
+    return modulePath === undefined ? decoded : { ...decoded, modulePath };
+  });
+  return { nodes, inputs: (g.input ?? []).map(valueInfo), outputs: (g.output ?? []).map(valueInfo), initializers };
 }
 
 function localFunction(f: onnx.IFunctionProto): OnnxFunction {
@@ -53,7 +59,7 @@ export function decodeModel(bytes: Uint8Array): OnnxModel | string {
     producerName: proto.producerName ?? '',
     producerVersion: proto.producerVersion ?? '',
     opset: opset ? int64(opset.version) : undefined,
-    graph: graph(proto.graph),
+    graph: graph(proto.graph, nodeModulePaths(bytes)),
     functions: (proto.functions ?? []).map(localFunction),
   };
 }

@@ -14,6 +14,8 @@ export interface OnnxNode {
   readonly inputs: readonly string[];
   readonly outputs: readonly string[];
   readonly attributes: ReadonlyMap<string, OnnxAttribute>;
+  /** The PyTorch module the node came from ("/layer1/layer1.0/conv1"), where the exporter records it. */
+  readonly modulePath?: string;
 }
 
 /** A dimension: a size, a symbolic name (dim_param), or '' when the file leaves it blank. */

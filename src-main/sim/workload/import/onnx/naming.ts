@@ -15,16 +15,27 @@ function fit(name: string): string {
   return name.replace(/\p{Cc}/gu, ' ').trim().slice(0, MAX_NAME);
 }
 
+/**
+ * The TorchScript exporter names nodes by module path and op ("/layer1/layer1.0/conv1/Conv"); the
+ * torch.export one names them "node_Conv_6" or "n0_3" and keeps the module path in metadata, from
+ * which the same kind of name is made. Nodes of one module sharing an op type tell apart by index.
+ */
+function preferredName(node: OnnxNode): string {
+  if (node.name.startsWith('/') || node.modulePath === undefined) return node.name;
+  return `${node.modulePath}/${node.opType}`;
+}
+
 export class LayerNames {
   private readonly used = new Set<string>();
   private readonly byNode: string[];
 
   constructor(nodes: readonly OnnxNode[]) {
+    const preferred = nodes.map(preferredName);
     const counts = new Map<string, number>();
-    for (const n of nodes) counts.set(n.name, (counts.get(n.name) ?? 0) + 1);
+    for (const name of preferred) counts.set(name, (counts.get(name) ?? 0) + 1);
     const wanted = nodes.map((n, i) => {
-      const own = fit(n.name);
-      return own !== '' && counts.get(n.name) === 1 ? own : fit(`${n.opType || 'node'}_${i}`);
+      const own = fit(preferred[i]!);
+      return own !== '' && counts.get(preferred[i]!) === 1 ? own : fit(`${n.opType || 'node'}_${i}`);
     });
     wanted.forEach((name) => this.used.add(name));
     // A generated name can meet another node's own name: the later node takes a suffix.
