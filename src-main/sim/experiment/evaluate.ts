@@ -6,7 +6,7 @@ import { stepPlan, type StepPlan } from '../mapping/plan.ts';
 import { OP, OP_NAMES, PART, T_ENERGY, T_LATENCY, T_WEAR_OPERANDS, T_WEAR_SCRATCH, addStatic, componentEnergy, newTally, opEnergy, opLatency } from '../mapping/tally.ts';
 import { lifetime } from '../reliability/lifetime.ts';
 import type { NetworkAnalysis } from '../workload/analyze.ts';
-import { epochBatches } from '../workload/totals.ts';
+import { epochFigures, type StepFigures } from '../workload/totals.ts';
 import { PHASES } from '../workload/training.ts';
 
 // evaluate(design, workload, options): one training step (one batch) of a network on a design,
@@ -126,18 +126,8 @@ function totalMacs(analysis: NetworkAnalysis, batch: number): number {
   return macs;
 }
 
-/** Full batches plus the last, smaller one (evaluated at its own size). */
-function epoch(prepared: PreparedDesign, analysis: NetworkAnalysis, batch: number, full: { energy_J: number; latency_s: number }): Pick<Evaluation, 'perEpoch'> {
+/** The epoch, when the dataset size is known. */
+function epoch(prepared: PreparedDesign, analysis: NetworkAnalysis, batch: number, full: StepFigures): Pick<Evaluation, 'perEpoch'> {
   const size = analysis.network.datasetSize;
-  if (size === undefined) return {};
-  const batches = epochBatches(size, batch);
-  const last = batches.lastBatchSize > 0 ? evaluateTotals(prepared, analysis, batches.lastBatchSize) : undefined;
-  return {
-    perEpoch: {
-      steps: batches.steps,
-      images: size,
-      energy_J: batches.fullBatches * full.energy_J + (last?.energy_J ?? 0),
-      latency_s: batches.fullBatches * full.latency_s + (last?.latency_s ?? 0),
-    },
-  };
+  return size === undefined ? {} : { perEpoch: epochFigures(size, batch, full, (b) => evaluateTotals(prepared, analysis, b)) };
 }

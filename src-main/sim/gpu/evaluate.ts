@@ -1,7 +1,7 @@
 import type { Evaluation, GpuFigures } from '../../shared/schemas/evaluation.ts';
 import type { EvaluateOptions } from '../experiment/evaluate.ts';
 import type { NetworkAnalysis } from '../workload/analyze.ts';
-import { epochBatches } from '../workload/totals.ts';
+import { epochFigures, type StepFigures } from '../workload/totals.ts';
 import { gpuAssumptions, gpuWarnings } from './assumptions.ts';
 import { gpuBreakdown } from './breakdown.ts';
 import { peakOf, type GpuParams } from './params.ts';
@@ -50,20 +50,10 @@ function figures(gpu: GpuParams, analysis: NetworkAnalysis, kernels: readonly Ke
   };
 }
 
-/** Full batches plus the last, smaller one (evaluated at its own size), as for a PIM design. */
-function epoch(gpu: GpuParams, analysis: NetworkAnalysis, batch: number, full: { energy_J: number; latency_s: number }): Pick<Evaluation, 'perEpoch'> {
+/** The epoch, when the dataset size is known, as for a PIM design. */
+function epoch(gpu: GpuParams, analysis: NetworkAnalysis, batch: number, full: StepFigures): Pick<Evaluation, 'perEpoch'> {
   const size = analysis.network.datasetSize;
-  if (size === undefined) return {};
-  const batches = epochBatches(size, batch);
-  const last = batches.lastBatchSize > 0 ? evaluateGpuTotals(gpu, analysis, batches.lastBatchSize) : undefined;
-  return {
-    perEpoch: {
-      steps: batches.steps,
-      images: size,
-      energy_J: batches.fullBatches * full.energy_J + (last?.energy_J ?? 0),
-      latency_s: batches.fullBatches * full.latency_s + (last?.latency_s ?? 0),
-    },
-  };
+  return size === undefined ? {} : { perEpoch: epochFigures(size, batch, full, (b) => evaluateGpuTotals(gpu, analysis, b)) };
 }
 
 export function evaluateGpu(gpu: GpuParams, analysis: NetworkAnalysis, options: EvaluateOptions): Evaluation {

@@ -44,3 +44,28 @@ export function epochBatches(datasetSize: number, batchSize: number): EpochBatch
   const lastBatchSize = datasetSize - fullBatches * batchSize;
   return { fullBatches, lastBatchSize, steps: fullBatches + (lastBatchSize > 0 ? 1 : 0) };
 }
+
+export interface StepFigures {
+  readonly energy_J: number;
+  readonly latency_s: number;
+}
+
+export interface EpochFigures extends StepFigures {
+  readonly steps: number;
+  readonly images: number;
+}
+
+/**
+ * An epoch of `datasetSize` images: the full batches at the step's figures plus the last, smaller
+ * batch evaluated at its own size (`stepAt`), as any design, PIM or GPU, evaluates one.
+ */
+export function epochFigures(datasetSize: number, batch: number, full: StepFigures, stepAt: (batch: number) => StepFigures): EpochFigures {
+  const batches = epochBatches(datasetSize, batch);
+  const last = batches.lastBatchSize > 0 ? stepAt(batches.lastBatchSize) : undefined;
+  return {
+    steps: batches.steps,
+    images: datasetSize,
+    energy_J: batches.fullBatches * full.energy_J + (last?.energy_J ?? 0),
+    latency_s: batches.fullBatches * full.latency_s + (last?.latency_s ?? 0),
+  };
+}
