@@ -19,7 +19,7 @@ function separatorOf(text: string): RegExp | undefined {
   return commas ? /,/ : /[x×]/i;
 }
 
-/** Reads `AxBxCxD` or `A,B,C,D` (spaces allowed around the numbers). */
+/** Reads `AxBxCxD` or `A,B,C,D` (spaces allowed around the numbers); a refusal is a predicate to put after the shape or the field's name. */
 export function parseShapeText(text: string): ShapeParse {
   const usage = `give ${INPUT_SHAPE_MIN_DIMS} to ${INPUT_SHAPE_MAX_DIMS} whole numbers, batch first, joined by x or commas (e.g. ${SHAPE_EXAMPLE})`;
   const trimmed = text.trim();
@@ -29,10 +29,11 @@ export function parseShapeText(text: string): ShapeParse {
   const parts = trimmed.split(separator).map((p) => p.trim());
   if (parts.length < INPUT_SHAPE_MIN_DIMS || parts.length > INPUT_SHAPE_MAX_DIMS) return { ok: false, message: `has ${parts.length} dimension${parts.length === 1 ? '' : 's'}; ${usage}` };
   const bad = parts.find((p) => !/^[1-9]\d*$/.test(p));
-  if (bad !== undefined) return { ok: false, message: `"${bad.slice(0, 20)}" is not a positive whole number; ${usage}` };
+  if (bad === '') return { ok: false, message: `has an empty dimension; ${usage}` };
+  if (bad !== undefined) return { ok: false, message: `has "${bad.slice(0, 20)}", which is not a positive whole number; ${usage}` };
   const shape = parts.map(Number);
   const huge = shape.find((n) => n > INPUT_SHAPE_MAX_DIM);
-  if (huge !== undefined) return { ok: false, message: `${huge} is larger than ${INPUT_SHAPE_MAX_DIM} (2^20), the largest dimension the workbench takes` };
+  if (huge !== undefined) return { ok: false, message: `has ${huge}, larger than ${INPUT_SHAPE_MAX_DIM} (2^20), the largest dimension the workbench takes` };
   return { ok: true, shape };
 }
 

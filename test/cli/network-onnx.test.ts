@@ -85,10 +85,11 @@ describe('pimwb network with ONNX models', () => {
   it('exits 2 naming --input when the shape is malformed or does not apply', async () => {
     const path = model('tiny.onnx', [1, 3, 32, 32]);
     for (const [flag, message] of [
-      ['1x3xqx32', /--input "q" is not a positive whole number; give 2 to 6 whole numbers, batch first/],
-      ['224', /--input has 1 dimension; /],
-      ['1x3,32x32', /--input mixes x and commas/],
-      ['', /--input is empty/],
+      ['1x3xqx32', /--input "1x3xqx32" has "q", which is not a positive whole number; give 2 to 6 whole numbers, batch first/],
+      ['224', /--input "224" has 1 dimension; /],
+      ['1x3,32x32', /--input "1x3,32x32" mixes x and commas/],
+      ['1x3x', /--input "1x3x" has an empty dimension/],
+      ['', /--input "" is empty/],
     ] as const) {
       const result = await pimwb(['network', 'import', path, '--input', flag, '--db', db()]);
       expect(result.code, flag).toBe(2);

@@ -90,7 +90,7 @@ describe.skipIf(!chromiumPath)('ONNX import in the browser', () => {
     await screenshot(page, 'workloads-onnx-input-shape');
     const field = page.getByTestId('onnx-input-shape');
     await field.fill('1x3xq');
-    expect(await fieldError.textContent()).toMatch(/^Input shape "q" is not a positive whole number/);
+    expect(await fieldError.textContent()).toMatch(/^Input shape has "q", which is not a positive whole number/);
     expect(await page.getByTestId('onnx-import-submit').isDisabled()).toBe(true);
     await field.fill('1x3x24x40');
     await page.getByTestId('onnx-import-submit').click();

@@ -19,11 +19,12 @@ describe('shape text', () => {
     expect(message('224')).toMatch(/^has 1 dimension; /);
     expect(message('1x2x3x4x5x6x7')).toMatch(/^has 7 dimensions; /);
     expect(message('1x3,224x224')).toMatch(/^mixes x and commas/);
-    expect(message('1x3x0x224')).toMatch(/^"0" is not a positive whole number/);
-    expect(message('1x3x2.5x224')).toMatch(/^"2.5" is not a positive whole number/);
-    expect(message('1x3x-4x224')).toMatch(/^"-4" is not a positive whole number/);
-    expect(message('1x3xx224')).toMatch(/^"" is not a positive whole number/);
-    expect(message('1x3x2e3x224')).toMatch(/^"2e3" is not/);
-    expect(message('1x3x2000000x224')).toMatch(/^2000000 is larger than 1048576/);
+    expect(message('1x3x0x224')).toMatch(/^has "0", which is not a positive whole number/);
+    expect(message('1x3x2.5x224')).toMatch(/^has "2.5", which is not a positive whole number/);
+    expect(message('1x3x-4x224')).toMatch(/^has "-4", which is not a positive whole number/);
+    expect(message('1x3xx224')).toMatch(/^has an empty dimension/);
+    expect(message('1x3x')).toMatch(/^has an empty dimension/);
+    expect(message('1x3x2e3x224')).toMatch(/^has "2e3", which is not/);
+    expect(message('1x3x2000000x224')).toMatch(/^has 2000000, larger than 1048576/);
   });
 });

@@ -54,7 +54,7 @@ function inputOption(args: ParsedCommandArgs): number[] | undefined {
   const raw = stringOption(args, 'input');
   if (raw === undefined) return undefined;
   const parsed = parseShapeText(raw);
-  if (!parsed.ok) throw new UsageError(`--input ${parsed.message}`);
+  if (!parsed.ok) throw new UsageError(`--input "${printable(raw).slice(0, 40)}" ${parsed.message}`);
   return parsed.shape;
 }
 
