@@ -51,7 +51,11 @@ export const useLibrariesStore = defineStore('libraries', () => {
   }
 
   /** Shows a library, at `version` or its latest. */
+  // Selections can overlap (the page opens the first library while an import opens the new one):
+  // only the latest one may fill the detail, whichever answer arrives last.
+  let selection = 0;
   async function select(id: string | null, version?: number): Promise<void> {
+    const mine = ++selection;
     selectedId.value = id;
     if (!id) {
       detail.value = null;
@@ -59,6 +63,7 @@ export const useLibrariesStore = defineStore('libraries', () => {
       return;
     }
     const [shown, listed] = await Promise.all([api.invoke('libraries.get', { ref: id, version }), versionsOf(id)]);
+    if (mine !== selection) return;
     detail.value = shown;
     versions.value = listed;
   }

@@ -21,7 +21,9 @@ export const useNetworksStore = defineStore('networks', () => {
 
   async function select(id: string | null): Promise<void> {
     selectedId.value = id;
-    detail.value = id ? await api.invoke('networks.get', { ref: id }) : null;
+    const shown = id ? await api.invoke('networks.get', { ref: id }) : null;
+    // An earlier selection answering after a later one (the page's first network while an import opens the new one) is dropped.
+    if (selectedId.value === id) detail.value = shown;
   }
 
   /** `input`: an ONNX model's input shape with batch, for the dimensions the file leaves symbolic. */
