@@ -4,6 +4,7 @@ import type { DesignDetail, DesignSummary } from '../shared/schemas/design-api.t
 import type { LibraryValue } from '../sim/params/read-values.ts';
 import { gpuParamsFromValues, type GpuParams } from '../sim/gpu/params.ts';
 import { dynamicPower_W } from '../sim/gpu/power.ts';
+import { GPU_SNAPSHOT_CELL_ID } from '../shared/schemas/experiment.ts';
 
 // GPU designs as the services hand them out: an architecture library whose values say `kind: gpu`
 // (sim/gpu/params.ts), read into the GPU model's parameters. A GPU has no cell: where a stored
@@ -21,7 +22,7 @@ export interface ResolvedGpuDesign {
 }
 
 /** The cell of a GPU run's snapshot: none. */
-export const GPU_NO_CELL = { id: 'none', name: 'none (a GPU has no PIM cell)', version: 1 } as const;
+export const GPU_NO_CELL = { id: GPU_SNAPSHOT_CELL_ID, name: 'none (a GPU has no PIM cell)', version: 1 } as const;
 
 /** The GPU a library describes, or null when its values do not make one (checkGpu says why). */
 export function resolveGpu(library: LibraryDetail): ResolvedGpuDesign | null {

@@ -4,6 +4,12 @@ import { evaluationSchema } from './evaluation.ts';
 // An experiment is one evaluation (a design training a workload). It keeps a full snapshot of its
 // resolved inputs and the model and app versions, so an old result can be explained and re-run.
 
+/**
+ * The cell a GPU run's input snapshot records: a GPU has no PIM cell, and snapshots keep one shape.
+ * History tells GPU runs by it, which is cheaper than reading the design values of every row.
+ */
+export const GPU_SNAPSHOT_CELL_ID = 'none';
+
 export const EXPERIMENT_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled', 'interrupted'] as const;
 export const experimentStatusSchema = z.enum(EXPERIMENT_STATUSES);
 export type ExperimentStatus = z.infer<typeof experimentStatusSchema>;
@@ -35,7 +41,7 @@ export type Experiment = z.infer<typeof experimentSchema>;
  */
 export const experimentSummarySchema = experimentSchema.omit({ inputSnapshot: true, results: true, libraryRefs: true }).extend({
   design: z.object({ id: z.string(), name: z.string(), version: z.number().nullable() }).nullable(),
-  /** `gpu` when the design's values say `kind: gpu`; absent from rows read before kinds were told apart. */
+  /** `gpu` for a run of a GPU design (its snapshot's cell is GPU_SNAPSHOT_CELL_ID); absent from rows read before kinds were told apart. */
   designKind: z.enum(['pim', 'gpu']).optional(),
   cell: z.string().nullable(),
   network: z.object({ id: z.string(), name: z.string() }).nullable(),

@@ -1,7 +1,7 @@
 import { writeTransaction, type Db } from '../connect.ts';
 import type { StoreClock } from '../ids.ts';
 import { thisProcess, type RunOwner } from '../run-owner.ts';
-import type { Experiment, ExperimentCursor, ExperimentStatus, ExperimentSummary, LibraryRef } from '../../shared/schemas/experiment.ts';
+import { GPU_SNAPSHOT_CELL_ID, type Experiment, type ExperimentCursor, type ExperimentStatus, type ExperimentSummary, type LibraryRef } from '../../shared/schemas/experiment.ts';
 
 // Data access for experiments: each row keeps the full input snapshot and the versions that
 // produced its results, so it can be explained and re-run later. A run whose outcome is known is
@@ -266,7 +266,7 @@ const SUMMARY_COLUMNS = `e.id, e.name, e.notes, e.status, e.model_version, e.app
   (SELECT json_group_array(tag) FROM (SELECT tag FROM experiment_tags WHERE experiment_id = e.id ORDER BY tag)) AS tags_json,
   e.input_snapshot ->> '$.design.id' AS design_id, e.input_snapshot ->> '$.design.name' AS design_name,
   e.input_snapshot ->> '$.design.version' AS design_version, e.input_snapshot ->> '$.cell.name' AS cell_name,
-  EXISTS (SELECT 1 FROM json_each(e.input_snapshot, '$.design.values') v WHERE v.value ->> '$.key' = 'kind' AND v.value ->> '$.value' = 'gpu') AS design_kind,
+  e.input_snapshot ->> '$.cell.id' = '${GPU_SNAPSHOT_CELL_ID}' AS design_kind,
   e.input_snapshot ->> '$.network.id' AS network_id, e.input_snapshot ->> '$.network.name' AS network_name,
   e.input_snapshot ->> '$.options.batch' AS batch, e.input_snapshot ->> '$.options.format' AS format,
   e.results ->> '$.energy_J' AS energy_J, e.results ->> '$.latency_s' AS latency_s,
