@@ -39,6 +39,8 @@ export function checkGpu(values: readonly LibraryValue[]): { errors: Issue[]; wa
 
 const GB = 1e9;
 const gb = (bytes: number): number => Number((bytes / GB).toPrecision(4));
+// Memory sizes are binary (NVIDIA's "8 GB" is 2^33 bytes): shown as GiB they read as sold.
+const gib = (bytes: number): number => Number((bytes / 2 ** 30).toPrecision(4));
 
 export function gpuSummary(design: ResolvedGpuDesign): DesignSummary {
   const p = design.params;
@@ -50,7 +52,7 @@ export function gpuSummary(design: ResolvedGpuDesign): DesignSummary {
     version: design.version,
     cell: '',
     node_nm: p.node_nm,
-    organisation: `GPU: ${p.sms} SMs, ${p.cudaCores} CUDA cores, ${gb(p.memory_B)} GB at ${gb(p.bandwidth_Bps)} GB/s`,
+    organisation: `GPU: ${p.sms} SMs, ${p.cudaCores} CUDA cores, ${gib(p.memory_B)} GiB at ${gb(p.bandwidth_Bps)} GB/s`,
     area_m2: p.area_m2,
     peakPower_W: p.boardPower_W,
     activeBlocks: p.sms,
