@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { go, SCREENSHOTS, useWorkbenchPage, type BrowserSession, type Served } from './harness.ts';
+import { go, SCREENSHOTS, useWorkbenchPage, type BrowserSession, callApi } from './harness.ts';
 
 // PDF export of a chart against the real `pimwb serve` and the production build of the renderer
 // (strict CSP): the file is a one-page PDF the chart's size, its font is embedded, and the chart's
@@ -13,13 +13,6 @@ import { go, SCREENSHOTS, useWorkbenchPage, type BrowserSession, type Served } f
 const chromiumPath = inject('chromiumPath');
 
 const CHART = 'Energy per layer';
-
-async function call<T>(served: Served, channel: string, input: unknown): Promise<T> {
-  const response = await fetch(`${served.origin}/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${served.token}` }, body: JSON.stringify(input) });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
-  return result.value;
-}
 
 /** The file a click downloads; a copy is kept beside the screenshots for a look by eye. */
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
@@ -143,7 +136,7 @@ describe.skipIf(!chromiumPath)('chart PDF export in the browser', () => {
     session = workbench.session();
     session.page.on('request', (request) => requested.push(request.url()));
     await session.page.getByTestId('run-form').waitFor();
-    const { experimentId } = await call<{ experimentId: string }>(served, 'experiments.run', { design: 'builtin:sot-mram-pim', network: 'builtin:lenet5' });
+    const { experimentId } = await callApi<{ experimentId: string }>(served, 'experiments.run', { design: 'builtin:sot-mram-pim', network: 'builtin:lenet5' });
     await go(session.page, `#/experiments/${experimentId}`);
     await session.page.locator(`[data-chart="${CHART}"] canvas`).waitFor();
     await session.page.waitForTimeout(300);

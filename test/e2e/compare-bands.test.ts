@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openBrowser, paintedPixels, SCREENSHOTS, screenshot, shootBothSizes, useWorkbenchPage, type BrowserSession, type Served } from './harness.ts';
+import { openBrowser, paintedPixels, SCREENSHOTS, screenshot, shootBothSizes, useWorkbenchPage, type BrowserSession, type Served, callInPage } from './harness.ts';
 
 // Compare's error bars from the uncertainty study: on the paper reproduction's geometric means (with
 // which published claims the band holds, per basis) and on picked experiments' ratios to the baseline.
@@ -14,20 +14,6 @@ const PAPER_CHART = 'Paper reproduction ratios';
 const COMPARE_CHART = 'Experiments normalised to the baseline';
 /** The error bars' halo is the card's colour, which nothing else on these charts paints. */
 const HALO = { light: [0xff, 0xff, 0xff], dark: [0x1b, 0x20, 0x29] } as const;
-
-/** Calls a contract channel through the page's own API transport (same origin, same session token). */
-async function call<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ channel, input }) => {
-      const token = sessionStorage.getItem('pimwb.sessionToken') ?? '';
-      const response = await fetch(`/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(input) });
-      const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-      if (!result.ok) throw new Error(result.error?.message);
-      return result.value as never;
-    },
-    { channel, input },
-  );
-}
 
 /** Opaque canvas pixels of exactly this colour in the chart with this label. */
 async function pixelsOf(page: Page, chartLabel: string, rgb: readonly number[]): Promise<number> {
@@ -204,9 +190,9 @@ describe.skipIf(!chromiumPath)('uncertainty bands on Compare', () => {
 
   it('draws bands on picked experiments that share the baseline’s network, inverted with the ratio, and says why not for the others', async () => {
     const { page } = session;
-    await call(page, 'experiments.run', { design: 'floatpim', network: 'alexnet', name: 'FloatPIM / AlexNet' });
-    await call(page, 'experiments.run', { design: 'sot-mram-pim', network: 'alexnet', name: 'SOT-MRAM PIM / AlexNet' });
-    await call(page, 'experiments.run', { design: 'sot-mram-pim', network: 'vgg16', name: 'SOT-MRAM PIM / VGG-16' });
+    await callInPage(page, 'experiments.run', { design: 'floatpim', network: 'alexnet', name: 'FloatPIM / AlexNet' });
+    await callInPage(page, 'experiments.run', { design: 'sot-mram-pim', network: 'alexnet', name: 'SOT-MRAM PIM / AlexNet' });
+    await callInPage(page, 'experiments.run', { design: 'sot-mram-pim', network: 'vgg16', name: 'SOT-MRAM PIM / VGG-16' });
     await page.getByTestId('compare-experiments').getByRole('checkbox', { name: 'SOT-MRAM PIM / VGG-16', exact: true }).waitFor();
     await pickExperiments(page, ['FloatPIM / AlexNet', 'SOT-MRAM PIM / AlexNet', 'SOT-MRAM PIM / VGG-16'], 'FloatPIM / AlexNet');
     expect(await page.getByTestId('experiments-no-band').textContent()).toMatch(/No band for SOT-MRAM PIM \/ VGG-16: it ran VGG-16, the baseline AlexNet: a band needs both designs on one network\./);

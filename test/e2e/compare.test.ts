@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { shootBothSizes, openBrowser, paintedPixels, screenshot, SCREENSHOTS, useWorkbenchPage, type BrowserSession, type Served } from './harness.ts';
+import { shootBothSizes, openBrowser, paintedPixels, screenshot, SCREENSHOTS, useWorkbenchPage, type BrowserSession, type Served, callInPage } from './harness.ts';
 
 // The Compare page: the paper reproduction in one click, experiments normalised to a baseline,
 // and the exports for papers (chart to SVG and PNG, table to LaTeX), in both themes.
@@ -13,20 +13,6 @@ const chromiumPath = inject('chromiumPath');
 const PAPER_CHART = 'Paper reproduction ratios';
 const COMPARE_CHART = 'Experiments normalised to the baseline';
 
-
-/** Calls a contract channel through the page's own API transport (same origin, same session token). */
-async function call<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ channel, input }) => {
-      const token = sessionStorage.getItem('pimwb.sessionToken') ?? '';
-      const response = await fetch(`/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(input) });
-      const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-      if (!result.ok) throw new Error(result.error?.message);
-      return result.value as never;
-    },
-    { channel, input },
-  );
-}
 
 interface Box {
   readonly x: number;
@@ -283,8 +269,8 @@ describe.skipIf(!chromiumPath)('compare in the browser', () => {
     const { page, context } = session;
     // Default names ("design / network") are long; with the larger design as baseline no bar passes
     // 1x on a linear axis, so the baseline's "1×" labels stand right under the legend.
-    await call(page, 'experiments.run', { design: 'sot-mram-pim', network: 'alexnet' });
-    await call(page, 'experiments.run', { design: 'sot-mram-2t1mtj-pim', network: 'alexnet' });
+    await callInPage(page, 'experiments.run', { design: 'sot-mram-pim', network: 'alexnet' });
+    await callInPage(page, 'experiments.run', { design: 'sot-mram-2t1mtj-pim', network: 'alexnet' });
     const long = ['SOT-MRAM PIM (2T2MTJ complementary, Wang et al.) / AlexNet', 'SOT-MRAM PIM (2T1MTJ) / AlexNet'];
     const list = page.getByTestId('compare-experiments');
     await list.getByRole('checkbox', { name: long[1], exact: true }).waitFor();
@@ -318,7 +304,7 @@ describe.skipIf(!chromiumPath)('compare in the browser', () => {
 
   it('reproduces the paper with a cloned design as the proposed one and batch 32', async () => {
     const { page } = session;
-    const clone = await call<{ id: string; name: string }>(page, 'libraries.clone', { ref: 'builtin:sot-mram-pim', name: 'SOT-MRAM PIM clone' });
+    const clone = await callInPage<{ id: string; name: string }>(page, 'libraries.clone', { ref: 'builtin:sot-mram-pim', name: 'SOT-MRAM PIM clone' });
     await page.getByTestId('paper-preset').click();
     const proposed = page.getByTestId('paper-proposed');
     await proposed.locator(`option[value="${clone.id}"]`).waitFor({ state: 'attached' });

@@ -2,7 +2,7 @@
 // Callbacks passed to page.evaluate run in the browser, so this file also sees DOM types.
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { go, paintedPixels, screenshot, scrollTo, shootBothSizes, useWorkbenchPage, type BrowserSession } from './harness.ts';
+import { go, paintedPixels, screenshot, scrollTo, shootBothSizes, useWorkbenchPage, type BrowserSession, callInPage } from './harness.ts';
 
 // GPUs as designs in the browser: ResNet-50 on the GTX 1080 and the A100 from the Experiments
 // page, a result with its roofline (which layer is compute- or memory-bound in each phase) instead
@@ -11,19 +11,6 @@ import { go, paintedPixels, screenshot, scrollTo, shootBothSizes, useWorkbenchPa
 const chromiumPath = inject('chromiumPath');
 
 const GPUS = ['builtin:gtx-1080', 'builtin:a100'];
-
-async function call<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ channel, input }) => {
-      const token = sessionStorage.getItem('pimwb.sessionToken') ?? '';
-      const response = await fetch(`/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(input) });
-      const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-      if (!result.ok) throw new Error(result.error?.message);
-      return result.value as never;
-    },
-    { channel, input },
-  );
-}
 
 async function chooseRun(page: Page, designs: readonly string[], network: string): Promise<void> {
   const boxes = page.getByTestId('run-form').locator('input[type="checkbox"]');
@@ -54,7 +41,7 @@ describe.skipIf(!chromiumPath)('GPU designs in the browser', () => {
     expect(await page.getByTestId('run-count').textContent()).toBe('2 of 2');
     const statuses = await page.getByTestId('run-progress').locator('tbody tr[data-run-status]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-run-status')));
     expect(statuses).toEqual(['done', 'done']);
-    const listed = await call<{ items: { id: string; designKind?: string; design: { id: string } }[] }>(page, 'experiments.list', {});
+    const listed = await callInPage<{ items: { id: string; designKind?: string; design: { id: string } }[] }>(page, 'experiments.list', {});
     for (const e of listed.items) ids[e.design.id] = e.id;
     expect(listed.items.map((e) => e.designKind)).toEqual(['gpu', 'gpu']);
     await screenshot(page, 'gpu-experiments-run');
@@ -90,7 +77,7 @@ describe.skipIf(!chromiumPath)('GPU designs in the browser', () => {
 
   it('compares the two GPU runs and a PIM run side by side: power in the table, lifetime "not modelled", breakdowns in shares', async () => {
     const { page } = session;
-    const pim = await call<{ experimentId: string }>(page, 'experiments.run', { design: 'floatpim', network: 'resnet50' });
+    const pim = await callInPage<{ experimentId: string }>(page, 'experiments.run', { design: 'floatpim', network: 'resnet50' });
     await go(page, `#/compare?ids=${ids['builtin:gtx-1080']},${ids['builtin:a100']},${pim.experimentId}&baseline=${ids['builtin:gtx-1080']}`);
     await page.getByTestId('experiments-panel').waitFor();
     await page.locator('[data-chart="Experiments normalised to the baseline"] canvas').waitFor();

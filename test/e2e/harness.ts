@@ -23,6 +23,28 @@ export interface Served {
   stop(): Promise<void>;
 }
 
+/** Calls a contract channel from the test process, with the served page's session token; a refusal throws, naming the channel. */
+export async function callApi<T>(served: Served, channel: string, input: unknown): Promise<T> {
+  const response = await fetch(`${served.origin}/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${served.token}` }, body: JSON.stringify(input) });
+  const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!result.ok) throw new Error(`${channel}: ${result.error?.message ?? JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+
+/** Calls a contract channel through the page's own API transport (same origin, same session token). */
+export async function callInPage<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ channel, input }) => {
+      const token = sessionStorage.getItem('pimwb.sessionToken') ?? '';
+      const response = await fetch(`/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(input) });
+      const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+      if (!result.ok) throw new Error(result.error?.message);
+      return result.value as never;
+    },
+    { channel, input },
+  );
+}
+
 export async function startServe(): Promise<Served> {
   const dir = mkdtempSync(join(tmpdir(), 'pimwb-e2e-'));
   const dbPath = join(dir, 'e2e.sqlite');

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { go, scrollTo, screenshot, shootBothSizes, useWorkbenchPage, type BrowserSession, type Served } from './harness.ts';
+import { go, scrollTo, screenshot, shootBothSizes, useWorkbenchPage, type BrowserSession, type Served, callApi } from './harness.ts';
 
 // A cell's page lists the error probability of each of its primitives from its device variation,
 // in the result page's table (exportable), and follows edits to the variation values.
@@ -15,13 +15,6 @@ const PROBABILITY = /^(0|0\.\d+|\d(\.\d+)?e-\d+)$/;
 interface CellErrors {
   library: { id: string; name: string; version: number; values: { key: string }[] };
   errors?: Record<string, { probability: number; basis: string }>;
-}
-
-async function call<T>(served: Served, channel: string, input: unknown): Promise<T> {
-  const response = await fetch(`${served.origin}/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${served.token}` }, body: JSON.stringify(input) });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
-  return result.value;
 }
 
 async function openCell(page: Page, id: string, name: string): Promise<void> {
@@ -49,7 +42,7 @@ describe.skipIf(!chromiumPath)('error probabilities on a cell page', () => {
 
   it('lists every primitive of the SOT-MRAM 2T2MTJ cell with its probability and basis, and exports them', async () => {
     const { page } = session;
-    const cell = { ...(await call<CellErrors>(served, 'cells.get', { ref: CELL })), ...(await call<Pick<CellErrors, 'errors'>>(served, 'cells.errors', { ref: CELL })) };
+    const cell = { ...(await callApi<CellErrors>(served, 'cells.get', { ref: CELL })), ...(await callApi<Pick<CellErrors, 'errors'>>(served, 'cells.errors', { ref: CELL })) };
     await openCell(page, CELL, cell.library.name);
     const rows = await shownRows(page);
     expect(rows.map((r) => r[0]).sort()).toEqual(Object.keys(cell.errors!).sort());
@@ -72,11 +65,11 @@ describe.skipIf(!chromiumPath)('error probabilities on a cell page', () => {
 
   it('shows all 0 once the copy of a cell has no variation values', async () => {
     const { page } = session;
-    const copy = await call<CellErrors['library']>(served, 'libraries.clone', { ref: CELL, name: 'Cell without variation' });
+    const copy = await callApi<CellErrors['library']>(served, 'libraries.clone', { ref: CELL, name: 'Cell without variation' });
     const spreads = /^(sigmaLnR|tmrSigma|senseOffsetSigma|referenceSigma|switchingTimeSigma|setSwitchingTime|resetSwitchingTime)/;
     const values = copy.values.filter((v) => !spreads.test(v.key));
     expect(values.length).toBeLessThan(copy.values.length);
-    await call(served, 'libraries.saveVersion', { ref: copy.id, baseVersion: copy.version, values, note: 'no variation' });
+    await callApi(served, 'libraries.saveVersion', { ref: copy.id, baseVersion: copy.version, values, note: 'no variation' });
     await openCell(page, copy.id, 'Cell without variation');
     const rows = await shownRows(page);
     expect(rows.length).toBeGreaterThan(5);

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { go, openBrowser, paintedPixels, screenshot, SCREENSHOTS, scrollTo, shootBothSizes, useWorkbenchPage, type BrowserSession, type Served } from './harness.ts';
+import { go, openBrowser, paintedPixels, screenshot, SCREENSHOTS, scrollTo, shootBothSizes, useWorkbenchPage, type BrowserSession, type Served, callApi } from './harness.ts';
 
 // Lifetime and device-variation errors against the real `pimwb serve`: a FloatPIM run on LeNet-5
 // shows its lifetime (days, the hottest rows, endurance in write cycles) and its expected wrong
@@ -27,13 +27,6 @@ interface Reliability {
 const DAYS = /^[\d,.]+(e-\d+)?( [kMGT])? days?$/;
 /** How the page writes a probability: 0, "3.2e-9", or up to 3 significant digits. */
 const PROBABILITY = /^(0|1|0\.\d+|\d(\.\d+)?e-\d+)$/;
-
-async function call<T>(served: Served, channel: string, input: unknown): Promise<T> {
-  const response = await fetch(`${served.origin}/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${served.token}` }, body: JSON.stringify(input) });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
-  return result.value;
-}
 
 
 
@@ -64,9 +57,9 @@ describe.skipIf(!chromiumPath)('lifetime and reliability in the browser', () => 
     served = workbench.served();
     session = workbench.session();
     await session.page.getByTestId('run-form').waitFor();
-    floatpim = (await call<{ experimentId: string }>(served, 'experiments.run', { design: 'builtin:floatpim', network: 'builtin:lenet5' })).experimentId;
-    sot = (await call<{ experimentId: string }>(served, 'experiments.run', { design: 'builtin:sot-mram-pim', network: 'builtin:lenet5' })).experimentId;
-    results = (await call<{ results: typeof results }>(served, 'experiments.get', { ref: floatpim })).results;
+    floatpim = (await callApi<{ experimentId: string }>(served, 'experiments.run', { design: 'builtin:floatpim', network: 'builtin:lenet5' })).experimentId;
+    sot = (await callApi<{ experimentId: string }>(served, 'experiments.run', { design: 'builtin:sot-mram-pim', network: 'builtin:lenet5' })).experimentId;
+    results = (await callApi<{ results: typeof results }>(served, 'experiments.get', { ref: floatpim })).results;
   });
 
   it('shows the lifetime of a FloatPIM run: days, the hottest rows, endurance in write cycles', async () => {
@@ -137,7 +130,7 @@ describe.skipIf(!chromiumPath)('lifetime and reliability in the browser', () => 
       { key: 'rows', from: 256, to: 1024, steps: 3, scale: 'log' },
       { key: 'cols', from: 256, to: 1024, steps: 3, scale: 'log' },
     ];
-    const run = await call<{ sweepId: string }>(served, 'sweeps.run', { jobId: 'e2e-lifetime', design: 'builtin:floatpim', network: 'builtin:lenet5', axes, returnPoints: false });
+    const run = await callApi<{ sweepId: string }>(served, 'sweeps.run', { jobId: 'e2e-lifetime', design: 'builtin:floatpim', network: 'builtin:lenet5', axes, returnPoints: false });
     sweepId = run.sweepId;
     await go(page, `#/sweeps/${sweepId}`);
     await page.locator(`[data-drawn="${sweepId}"]`).waitFor({ timeout: 30_000 });

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { go, openBrowser, paintedPixels, screenshot, SCREENSHOTS, scrollTo, shootBothSizes, useWorkbenchPage, type BrowserSession, type Served } from './harness.ts';
+import { go, openBrowser, paintedPixels, screenshot, SCREENSHOTS, scrollTo, shootBothSizes, useWorkbenchPage, type BrowserSession, type Served, callInPage } from './harness.ts';
 
 // Which value decides a result, against the real `pimwb serve`: the Sensitivity tab of a ResNet-18
 // experiment (tornado, goal seek on a row, Sobol indices, the uncertainty band, cancel, errors in
@@ -15,20 +15,6 @@ const TORNADO = 'Sensitivity tornado';
 const SOBOL = 'Sobol indices';
 /** A number, a space, then an SI-prefixed unit, e.g. "240 J", "1.925 mm²". */
 const WITH_UNIT = (unit: string) => new RegExp(`^-?[\\d.]+(e[-+]?\\d+)? [afpnuµmkMGT]?${unit}$`);
-
-/** Calls a contract channel through the page's own transport (same origin, same session token). */
-async function call<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ channel, input }) => {
-      const token = sessionStorage.getItem('pimwb.sessionToken') ?? '';
-      const response = await fetch(`/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(input) });
-      const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-      if (!result.ok) throw new Error(result.error?.message);
-      return result.value as never;
-    },
-    { channel, input },
-  );
-}
 
 
 
@@ -99,8 +85,8 @@ describe.skipIf(!chromiumPath)('sensitivity in the browser', () => {
     session = workbench.session();
     const { page } = session;
     await page.getByTestId('run-form').waitFor();
-    sot = (await call<{ experimentId: string }>(page, 'experiments.run', { design: 'builtin:sot-mram-pim', network: 'builtin:resnet18' })).experimentId;
-    floatpim = (await call<{ experimentId: string }>(page, 'experiments.run', { design: 'builtin:floatpim', network: 'builtin:resnet18' })).experimentId;
+    sot = (await callInPage<{ experimentId: string }>(page, 'experiments.run', { design: 'builtin:sot-mram-pim', network: 'builtin:resnet18' })).experimentId;
+    floatpim = (await callInPage<{ experimentId: string }>(page, 'experiments.run', { design: 'builtin:floatpim', network: 'builtin:resnet18' })).experimentId;
   });
 
   it('runs the tornado of a ResNet-18 result: bars drawn, rows ranked, all on request', async () => {

@@ -2,7 +2,7 @@
 // Callbacks passed to page.evaluate run in the browser, so this file also sees DOM types.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, useWorkbenchPage, paintedPixels, screenshot, type BrowserSession, type Served } from './harness.ts';
+import { openBrowser, useWorkbenchPage, paintedPixels, screenshot, type BrowserSession, type Served, callApi } from './harness.ts';
 
 // The Sweeps page against the real `pimwb serve`: a 2-parameter sweep with its heat map and Pareto
 // front, a point opened and saved as a design, a 10,000-point sweep that leaves the page
@@ -117,14 +117,6 @@ async function openHeatmapPoint(page: Page): Promise<void> {
   await page.getByTestId('point-panel').waitFor();
 }
 
-/** Calls the served workbench's API directly, as the page does. */
-async function call<T>(served: Served, channel: string, input: unknown): Promise<T> {
-  const response = await fetch(`${served.origin}/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${served.token}` }, body: JSON.stringify(input) });
-  const result = (await response.json()) as { ok: boolean; value: T };
-  expect(result.ok).toBe(true);
-  return result.value;
-}
-
 // Skipped only when global-setup found no Chromium outside CI (it printed why, loudly).
 describe.skipIf(!chromiumPath)('sweeps in the browser', () => {
   const workbench = useWorkbenchPage(chromiumPath, '#/sweeps');
@@ -191,7 +183,7 @@ describe.skipIf(!chromiumPath)('sweeps in the browser', () => {
     await screenshot(page, 'sweeps-point-light');
     // The new design is a copy of the swept one with a second version holding the point's values.
     const shown = await panel.getByTestId('point-value').allTextContents();
-    const saved = await call<{ version: number; values: { key: string; value: unknown; source: string }[] }>(served, 'libraries.get', { ref: name });
+    const saved = await callApi<{ version: number; values: { key: string; value: unknown; source: string }[] }>(served, 'libraries.get', { ref: name });
     expect(saved.version).toBe(2);
     const value = (key: string) => saved.values.find((v) => v.key === key)!;
     // The panel shows 4 significant digits, as every figure on the page; the exact value saved is its title.

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SIZES, scrollsSideways, openBrowser, screenshot, startServe, type Served } from './harness.ts';
+import { SIZES, scrollsSideways, openBrowser, screenshot, startServe, type Served, callApi } from './harness.ts';
 
 // Every page at the two smallest window sizes the workbench supports and in both themes: a
 // screenshot each to look at, and no page that scrolls sideways. Pages are seen empty (as on a
@@ -48,23 +48,16 @@ interface Seed {
   readonly reproduction: string;
 }
 
-async function call<T>(served: Served, channel: string, input: unknown): Promise<T> {
-  const response = await fetch(`${served.origin}/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${served.token}` }, body: JSON.stringify(input) });
-  const body = (await response.json()) as { ok: boolean; value?: T; error?: unknown };
-  if (!body.ok) throw new Error(`${channel} failed: ${JSON.stringify(body.error)}`);
-  return body.value as T;
-}
-
 async function seed(served: Served): Promise<Seed> {
-  const run = (design: string): Promise<{ experimentId: string }> => call(served, 'experiments.run', { design, network: 'resnet18', tags: ['tour'] });
+  const run = (design: string): Promise<{ experimentId: string }> => callApi(served, 'experiments.run', { design, network: 'resnet18', tags: ['tour'] });
   const proposed = (await run('sot-mram-pim')).experimentId;
   const baseline = (await run('floatpim')).experimentId;
   const axes = [
     { key: 'rows', from: 64, to: 1024, steps: 9, scale: 'log' },
     { key: 'powerBudget', from: 10, to: 200, steps: 9, scale: 'log' },
   ];
-  const sweep = await call<{ sweepId: string }>(served, 'sweeps.run', { jobId: 'tour-sweep', design: 'sot-mram-pim', network: 'resnet18', axes, name: 'Rows against power', returnPoints: false });
-  const paper = await call<{ reproductionId: string }>(served, 'paper.reproduce', { basis: 'all', name: 'The paper, every basis' });
+  const sweep = await callApi<{ sweepId: string }>(served, 'sweeps.run', { jobId: 'tour-sweep', design: 'sot-mram-pim', network: 'resnet18', axes, name: 'Rows against power', returnPoints: false });
+  const paper = await callApi<{ reproductionId: string }>(served, 'paper.reproduce', { basis: 'all', name: 'The paper, every basis' });
   return { proposed, baseline, sweep: sweep.sweepId, reproduction: paper.reproductionId };
 }
 
