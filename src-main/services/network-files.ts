@@ -35,7 +35,7 @@ async function parseOnnxFile(files: readonly NetworkFile[], name: string, option
   const bytes = decodeBase64(file.base64);
   const { looksLikeOnnx, parseOnnx } = await import('../sim/workload/import/onnx/index.ts');
   if (!looksLikeOnnx(bytes)) {
-    const why = /\.onnx$/i.test(file.fileName) ? 'its bytes do not begin like an ONNX model (a protobuf ModelProto)' : 'binary files are read as ONNX models only';
+    const why = /\.onnx$/i.test(file.fileName) ? 'its bytes do not begin like an ONNX model (a protobuf ModelProto with its graph whole): it is another format, or a model cut short or damaged' : 'binary files are read as ONNX models only';
     return refused('files[0]', `${file.fileName} is not an ONNX model: ${why}`);
   }
   return parseOnnx(bytes, name, options.input ? { input: options.input } : undefined);

@@ -64,10 +64,9 @@ function notesText(notes: NetworkImportOutput['notes']): string {
   return ['', 'notes:', ...notes.map((n) => `  - ${printable(n.path ? `${n.path}: ${n.message}` : n.message)}`)].join('\n');
 }
 
-/** An activation says which: relu6 and hardswish cost differently from relu. */
-function kindText(layers: NetworkDetail['network']['layers'], name: string, kind: string): string {
-  const layer = layers.find((l) => l.name === name);
-  return layer?.kind === 'activation' ? layer.function : kind;
+/** Each layer's kind as shown: an activation says which, since relu6 and hardswish cost differently from relu. */
+function kindsByName(layers: NetworkDetail['network']['layers']): Map<string, string> {
+  return new Map(layers.map((l) => [l.name, l.kind === 'activation' ? l.function : l.kind]));
 }
 
 function detailText(d: NetworkDetail): string {
@@ -79,9 +78,10 @@ function detailText(d: NetworkDetail): string {
     `source: ${d.network.source}`,
     '',
   ];
+  const kinds = kindsByName(d.network.layers);
   const table = renderTable(d.layerTable, [
     { title: 'LAYER', value: (l) => clipStart(l.name, 44) },
-    { title: 'KIND', value: (l) => kindText(d.network.layers, l.name, l.kind) },
+    { title: 'KIND', value: (l) => kinds.get(l.name) ?? l.kind },
     { title: 'IN', value: (l) => l.inShape.join('x'), align: 'right' },
     { title: 'OUT', value: (l) => l.outShape.join('x'), align: 'right' },
     { title: 'MACS', value: (l) => (l.macs ? si(l.macs) : ''), align: 'right' },

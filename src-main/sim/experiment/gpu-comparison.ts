@@ -2,6 +2,7 @@ import { BUILTIN_GPUS } from '../gpu/builtin.ts';
 import { evaluateGpuTotals } from '../gpu/evaluate.ts';
 import { gpuParamsFromValues, type GpuParams } from '../gpu/params.ts';
 import type { NetworkAnalysis } from '../workload/analyze.ts';
+import type { StepFigures } from '../workload/totals.ts';
 import type { PaperBasis } from './bases.ts';
 
 // FloatPIM's published comparison against a GPU (Imani et al., ISCA 2019: 303.2x the speed and
@@ -14,11 +15,6 @@ import type { PaperBasis } from './bases.ts';
 export const CLAIM_GPU_ID = 'gtx-1080';
 /** FloatPIM's baseline GPU runs FP32: a GTX 1080 (GP104) runs FP16 at 1/64 of the FP32 rate. */
 export const CLAIM_GPU_FORMAT = 'fp32';
-
-export interface StepFigures {
-  readonly energy_J: number;
-  readonly latency_s: number;
-}
 
 /** GPU ÷ the PIM design; null where the basis has no physical units. */
 export interface GpuRatios {

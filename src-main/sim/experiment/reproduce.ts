@@ -9,7 +9,8 @@ import { evaluateTotals } from './evaluate.ts';
 import { BASIS_DESCRIPTIONS, PAPER_BASES, prepareForBasis, type PaperBasis, type SideInput } from './bases.ts';
 import { floatpimCycles, PUBLISHED_ASSUMPTIONS } from './published-floatpim.ts';
 import { whatItTakes, type Metric, type WhatItTakes } from './what-it-takes.ts';
-import { CLAIM_GPU_FORMAT, FLOATPIM_GPU_CLAIMS, claimGpu, claimGpuSteps, gpuComparison, type GpuComparison, type StepFigures } from './gpu-comparison.ts';
+import { CLAIM_GPU_FORMAT, FLOATPIM_GPU_CLAIMS, claimGpu, claimGpuSteps, gpuComparison, type GpuComparison } from './gpu-comparison.ts';
+import type { StepFigures } from '../workload/totals.ts';
 
 // The paper's comparison (Wang et al., ISCAS 2020: 3.3x energy, 1.8x latency, 2.5x area better
 // than FloatPIM): both designs train FloatPIM's benchmark networks, one step each, and the ratios
