@@ -83,7 +83,7 @@ describe('evaluateGpu: one training step of a network on a GPU', () => {
 
   it('warns when the training state outgrows the GPU memory, and when a format runs below the FP32 rate', () => {
     expect(evaluateGpu(gpu('gtx-1080'), analysis('vgg16'), { batch: 16 }).warnings).toEqual([]);
-    expect(evaluateGpu(gpu('gtx-1080'), analysis('vgg16'), { batch: 256 }).warnings.join(' ')).toMatch(/exceeds the GPU's 8\.59 GB/);
+    expect(evaluateGpu(gpu('gtx-1080'), analysis('vgg16'), { batch: 256 }).warnings.join(' ')).toMatch(/exceeds the GPU's 8 GiB of memory/);
     expect(evaluateGpu(gpu('gtx-1080', { formatForward: 'fp16', formatBackward: 'fp16' }), analysis('lenet5'), { batch: 16 }).warnings.join(' ')).toMatch(/fp16 runs at 0\.1386 TFLOP\/s/);
   });
 
